@@ -1,0 +1,23 @@
+// commands.h — the registry of agentpolc's subcommands: each has a
+// CommandSpec (options, help) and a run function, implemented in its own
+// cmd_<name>.cpp. main.cpp dispatches through allCommands().
+#pragma once
+
+#include <vector>
+
+#include "driver/cli_args.h"
+
+namespace agentpol::driver {
+
+struct Command {
+  const CommandSpec* spec;
+  int (*run)(const ParsedArgs& args);
+};
+
+const std::vector<Command>& allCommands();
+
+// One pair per subcommand.
+const CommandSpec& checkSpec();
+int runCheck(const ParsedArgs& args);
+
+}  // namespace agentpol::driver

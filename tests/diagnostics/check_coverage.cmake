@@ -1,0 +1,33 @@
+# check_coverage.cmake — every diagnostic code registered in
+# compiler/diag/diagnostics.def must be exercised by at least one golden case
+# here (appear as `[CODE]` or `"code":"CODE"` in an .expected file) and be
+# explained in docs/diagnostics.md.
+# Inputs: -DDEF=… -DDIR=… -DDOC=…
+file(READ ${DEF} def)
+string(REGEX MATCHALL "\"[EW][0-9][0-9][0-9][0-9]\"" codes "${def}")
+file(GLOB expected_files ${DIR}/*.expected)
+set(all_expected "")
+foreach(f ${expected_files})
+  file(READ ${f} content)
+  string(APPEND all_expected "${content}")
+endforeach()
+file(READ ${DOC} doc)
+set(missing "")
+foreach(q ${codes})
+  string(REPLACE "\"" "" code ${q})
+  string(FIND "${all_expected}" "[${code}]" a)
+  string(FIND "${all_expected}" "\"code\":\"${code}\"" b)
+  if(a EQUAL -1 AND b EQUAL -1)
+    list(APPEND missing "${code}: no golden case in tests/diagnostics")
+  endif()
+  string(FIND "${doc}" "${code}" c)
+  if(c EQUAL -1)
+    list(APPEND missing "${code}: not explained in docs/diagnostics.md")
+  endif()
+endforeach()
+if(missing)
+  string(REPLACE ";" "\n" text "${missing}")
+  message(FATAL_ERROR "diagnostic codes not covered:\n${text}")
+endif()
+list(LENGTH codes n)
+message(STATUS "${n} diagnostic codes, each with a golden case and docs")

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Configures and builds agentpol into build/ (Ninja, RelWithDebInfo) after
+# installing the Debian packages it needs. Extra arguments go to cmake's
+# configure step. Used by tools/run.sh and tools/test.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash tools/setup.sh
+BUILD_DIR=${BUILD_DIR:-build}
+cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" > "$BUILD_DIR.configure.log" 2>&1 \
+  || { cat "$BUILD_DIR.configure.log"; exit 1; }
+cmake --build "$BUILD_DIR" -j "${JOBS:-2}"

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs every Debian package agentpol's build, tests, benchmarks and fuzzers
+# need. Idempotent: does nothing (and needs no network) when all are present.
+set -euo pipefail
+
+PACKAGES=(
+  build-essential cmake ninja-build pkg-config git
+  default-jre-headless antlr4 libantlr4-runtime-dev
+  libz3-dev libfmt-dev catch2 nlohmann-json3-dev
+  llvm-14-dev clang-14 libclang-rt-14-dev
+  libbenchmark-dev
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "setup: installing ${missing[*]}" >&2
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
