@@ -1,0 +1,105 @@
+// agents.cpp — one AgentInfo per `agent` declaration; every property is
+// validated on its own so that all mistakes of an agent are reported.
+#include "sema/agents.h"
+
+namespace agentpol::sema {
+namespace {
+
+using diag::DiagId;
+
+class AgentBuilder {
+ public:
+  explicit AgentBuilder(SemaState& st) : st_(st) {}
+
+  void build(const ast::AgentDecl& decl) {
+    if (decl.name.name.empty()) return;
+    auto idx = static_cast<uint32_t>(st_.schema.agents.size());
+    auto [it, fresh] = st_.schema.agentIndex.try_emplace(decl.name.name, idx);
+    if (!fresh) {
+      auto& d = st_.diags.report(DiagId::DuplicateDecl, decl.name.range, "agent", decl.name.name);
+      SemaState::noteFirst(d, st_.schema.agents[it->second].range);
+      return;
+    }
+    AgentInfo info;
+    info.name = decl.name.name;
+    info.range = decl.name.range;
+    llvm::StringMap<SourceRange> seen;
+    for (const ast::AgentProp& p : decl.props) {
+      auto [pt, first] = seen.try_emplace(p.key.name, p.key.range);
+      if (!first) {
+        auto& d = st_.diags.report(DiagId::DuplicateMember, p.key.range, "agent property", p.key.name);
+        SemaState::noteFirst(d, pt->second);
+        continue;
+      }
+      prop(info, p);
+    }
+    for (const char* required : {"owner", "purpose"})
+      if (!seen.count(required)) st_.diags.report(DiagId::MissingAgentProp, decl.name.range, info.name, required);
+    st_.schema.agents.push_back(std::move(info));
+  }
+
+ private:
+  void prop(AgentInfo& info, const ast::AgentProp& p) {
+    const std::string& k = p.key.name;
+    const ast::Expr* v = p.value.get();
+    if (k == "owner" || k == "purpose") {
+      auto* s = llvm::dyn_cast_or_null<ast::StringLit>(v);
+      if (!s) return bad(p, "a String literal, as in `\"team-billing\"`");
+      (k == "owner" ? info.owner : info.purpose) = s->value;
+    } else if (k == "reviewed" || k == "expires") {
+      auto* t = llvm::dyn_cast_or_null<ast::TimeLit>(v);
+      if (!t) return bad(p, "a Time literal, as in `2026-10-01`");
+      (k == "reviewed" ? info.reviewed : info.expires) = t->epochSeconds;
+    } else if (k == "may") {
+      may(info, p);
+    } else {
+      st_.diags.report(DiagId::UnknownAgentProp, p.key.range, k);
+    }
+  }
+
+  void may(AgentInfo& info, const ast::AgentProp& p) {
+    auto* list = llvm::dyn_cast_or_null<ast::SetLit>(p.value.get());
+    if (!list) return bad(p, "a list of action names, as in `[refund, read_invoice]`");
+    info.hasScope = true;
+    llvm::StringMap<SourceRange> seen;
+    for (const ast::ExprPtr& e : list->elements) {
+      auto* n = llvm::dyn_cast_or_null<ast::NameExpr>(e.get());
+      if (!n) {
+        bad(p, "a list of action names, as in `[refund, read_invoice]`");
+        continue;
+      }
+      auto [it, fresh] = seen.try_emplace(n->name, n->range);
+      if (!fresh) {
+        auto& d = st_.diags.report(DiagId::DuplicateMember, n->range, "action", n->name);
+        SemaState::noteFirst(d, it->second, "first listed here");
+        continue;
+      }
+      auto act = st_.schema.actionIndex.find(n->name);
+      if (act == st_.schema.actionIndex.end()) {
+        st_.diags.report(DiagId::UnknownAction, n->range, n->name);
+        continue;
+      }
+      info.may.push_back(act->second);
+    }
+  }
+
+  void bad(const ast::AgentProp& p, const char* what) {
+    SourceRange r = p.value ? p.value->range : p.range;
+    st_.diags.report(DiagId::BadAgentProp, r, p.key.name, what);
+  }
+
+  SemaState& st_;
+};
+
+}  // namespace
+
+void buildAgents(SemaState& st, const LoadedSet& set) {
+  AgentBuilder b(st);
+  for (size_t i = 0; i < set.files.size(); ++i) {
+    if (set.originOfFile[i] != kUserOrigin) continue;
+    for (const ast::DeclPtr& d : set.files[i].decls)
+      if (auto* a = llvm::dyn_cast_or_null<ast::AgentDecl>(d.get())) b.build(*a);
+  }
+}
+
+}  // namespace agentpol::sema

@@ -1,0 +1,14 @@
+// agents.h — builds the agent inventory (Schema::agents) from the `agent`
+// declarations: `owner` and `purpose` String literals are required,
+// `reviewed`/`expires` are Time literals, `may` is a list of declared action
+// names. Runs after the schema's actions are known.
+#pragma once
+
+#include "sema/module_loader.h"
+#include "sema/sema_state.h"
+
+namespace agentpol::sema {
+
+void buildAgents(SemaState& st, const LoadedSet& set);
+
+}  // namespace agentpol::sema
