@@ -15,6 +15,11 @@ namespace agentpol::parse {
 // the stack.
 inline constexpr int kMaxNesting = 256;
 
+// Maximum number of binary and postfix operators in one declaration before
+// E0020 is reported: left-associative chains (`a && b && …`, `x.a.b…`) build
+// left-deep trees that every later stage walks recursively.
+inline constexpr int kMaxOperators = 4096;
+
 // Parses the file `id` of `sm`. Always returns a File; when the source has
 // errors they are reported to `diags` and the File holds the declarations that
 // could be built (possibly none).
