@@ -1,0 +1,11 @@
+// agentpol/agentpol.hpp — umbrella header of the C++ runtime API: load a
+// bundle (bundle.h), build a request (request.h), decide (decide.h) through
+// an Engine with swap, kill switch and audit hook (engine.h, audit.h).
+#pragma once
+#include <agentpol/audit.h>
+#include <agentpol/bundle.h>
+#include <agentpol/bundle_image.h>
+#include <agentpol/decide.h>
+#include <agentpol/engine.h>
+#include <agentpol/request.h>
+#include <agentpol/types.h>

@@ -1,0 +1,43 @@
+// interp.h — the VM: runs one verified code block against a request. Env is
+// a flat view of the request and bundle built once per decision; the loop
+// does no checks the loader already made (types, bounds, stack room).
+#pragma once
+#include "loader/bundle_data.h"
+#include "vm/value.h"
+
+namespace agentpol {
+namespace detail {
+
+struct EntityRow {
+  uint32_t type;       // entity type index (kNone: agent of an undeclared type)
+  Val id;              // String
+  uint32_t attr_off;   // first attribute slot in the attrs arrays
+  uint8_t has_attrs;   // attributes were supplied
+  uint32_t shadow;     // second definition being compared, or kNone
+};
+
+struct Env {
+  const Val* consts;
+  const PatternRef* patterns;
+  const Val* segments;
+  int64_t now;
+  int32_t agent, user;  // entity indices; user -1 when absent
+  const Val* ctx;
+  const uint8_t* ctx_has;
+  const Val* params;
+  const Val* args;
+  const uint8_t* args_has;
+  const EntityRow* ents;
+  const Val* attrs;
+  const uint8_t* attrs_has;
+};
+
+enum class Eval : uint8_t { False, True, Error };
+
+Eval run_block(const CodeBlock& code, const Env& env);
+
+// `like`: segments[0] * segments[1] * ... * segments[n-1].
+bool glob_match(const char* s, size_t n, const Val* segments, uint32_t count);
+
+}  // namespace detail
+}  // namespace agentpol
