@@ -4,6 +4,8 @@
 // plain printable text.
 #include "ast/ast_dump.h"
 
+#include <optional>
+
 #include <fmt/format.h>
 #include <llvm/Support/Casting.h>
 
@@ -61,15 +63,48 @@ std::string literal(const Expr& e) {
   }
 }
 
-std::string like(const LikeExpr& e) {
-  std::string segs;
-  for (const std::string& s : e.segments) segs += " " + quote(s);
-  return fmt::format("(like {} {} (segments{}))", dumpExpr(*e.subject), e.patternSource, segs);
+std::string segments(const LikeExpr& e) {
+  std::string out;
+  for (const std::string& s : e.segments) out += " " + quote(s);
+  return out;
 }
 
-}  // namespace
+// A node printed as `open <its left operand> close`. Left-deep chains
+// (`a && b && c`, `x.a.b`) are printed by walking this spine in a loop.
+struct SpineStep {
+  const Expr* left;
+  std::string open, close;
+};
 
-std::string dumpExpr(const Expr& e) {
+std::optional<SpineStep> spineStep(const Expr& e) {
+  switch (e.kind()) {
+    case Expr::Kind::Binary: {
+      const auto& b = cast<BinaryExpr>(e);
+      return SpineStep{b.lhs.get(), fmt::format("({} ", binaryName(b.op)), " " + dumpExpr(*b.rhs) + ")"};
+    }
+    case Expr::Kind::Attr: {
+      const auto& a = cast<AttrExpr>(e);
+      return SpineStep{a.object.get(), "(. ", " " + a.attr.name + ")"};
+    }
+    case Expr::Kind::MethodCall: {
+      const auto& m = cast<MethodCallExpr>(e);
+      return SpineStep{m.object.get(), "(." + m.method.name + " ", list(m.args) + ")"};
+    }
+    case Expr::Kind::Has: {
+      const auto& h = cast<HasExpr>(e);
+      return SpineStep{h.object.get(), "(has ", " " + h.attr.name + ")"};
+    }
+    case Expr::Kind::Like: {
+      const auto& l = cast<LikeExpr>(e);
+      return SpineStep{l.subject.get(), "(like ", fmt::format(" {} (segments{}))", l.patternSource, segments(l))};
+    }
+    default:
+      return std::nullopt;
+  }
+}
+
+// Nodes that are not on a left spine: names, keywords, prefix forms, literals.
+std::string leaf(const Expr& e) {
   switch (e.kind()) {
     case Expr::Kind::Name: return cast<NameExpr>(e).name;
     case Expr::Kind::Keyword: return keywordName(cast<KeywordExpr>(e).which);
@@ -77,23 +112,6 @@ std::string dumpExpr(const Expr& e) {
     case Expr::Kind::Unary: {
       const auto& u = cast<UnaryExpr>(e);
       return fmt::format("({} {})", u.op == UnaryExpr::Op::Not ? "!" : "neg", dumpExpr(*u.operand));
-    }
-    case Expr::Kind::Binary: {
-      const auto& b = cast<BinaryExpr>(e);
-      return fmt::format("({} {} {})", binaryName(b.op), dumpExpr(*b.lhs), dumpExpr(*b.rhs));
-    }
-    case Expr::Kind::Like: return like(cast<LikeExpr>(e));
-    case Expr::Kind::Has: {
-      const auto& h = cast<HasExpr>(e);
-      return fmt::format("(has {} {})", dumpExpr(*h.object), h.attr.name);
-    }
-    case Expr::Kind::Attr: {
-      const auto& a = cast<AttrExpr>(e);
-      return fmt::format("(. {} {})", dumpExpr(*a.object), a.attr.name);
-    }
-    case Expr::Kind::MethodCall: {
-      const auto& m = cast<MethodCallExpr>(e);
-      return fmt::format("(.{} {}{})", m.method.name, dumpExpr(*m.object), list(m.args));
     }
     case Expr::Kind::Call: {
       const auto& c = cast<CallExpr>(e);
@@ -105,6 +123,22 @@ std::string dumpExpr(const Expr& e) {
     }
     default: return literal(e);
   }
+}
+
+}  // namespace
+
+std::string dumpExpr(const Expr& e) {
+  std::string out;
+  std::vector<std::string> closes;
+  const Expr* cur = &e;
+  for (auto step = spineStep(*cur); step; step = spineStep(*cur)) {
+    out += step->open;
+    closes.push_back(std::move(step->close));
+    cur = step->left;
+  }
+  out += leaf(*cur);
+  for (auto it = closes.rbegin(); it != closes.rend(); ++it) out += *it;
+  return out;
 }
 
 std::string dumpType(const TypeExpr& t) {

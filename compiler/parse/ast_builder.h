@@ -46,10 +46,13 @@ class AstBuilder {
 
   // ---- expressions (expr_builder.cpp)
   ast::ExprPtr expr(Parser::ExprContext* ctx);
-  ast::ExprPtr binary(Parser::ExprContext* ctx, ast::BinaryExpr::Op op, antlr4::Token* opTok);
-  ast::ExprPtr compare(Parser::CompareExprContext* ctx);
-  ast::ExprPtr like(Parser::LikeExprContext* ctx);
-  ast::ExprPtr postfix(Parser::ExprContext* ctx);
+  ast::ExprPtr prefix(Parser::ExprContext* ctx);
+  ast::ExprPtr extend(Parser::ExprContext* ctx, ast::ExprPtr lhs);
+  ast::ExprPtr binary(Parser::ExprContext* ctx, ast::BinaryExpr::Op op, antlr4::tree::TerminalNode* opNode,
+                      ast::ExprPtr lhs);
+  ast::ExprPtr compare(Parser::CompareExprContext* ctx, ast::ExprPtr lhs);
+  ast::ExprPtr like(Parser::LikeExprContext* ctx, ast::ExprPtr lhs);
+  ast::ExprPtr postfix(Parser::ExprContext* ctx, ast::ExprPtr object);
   ast::ExprPtr primary(Parser::PrimaryContext* ctx);
   ast::ExprPtr literal(Parser::PrimaryContext* ctx);
   ast::ExprPtr money(Parser::MoneyLitContext* ctx);

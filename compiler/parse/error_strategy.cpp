@@ -4,6 +4,8 @@
 // the next declaration is inserted; anything else aborts the declaration.
 #include "parse/error_strategy.h"
 
+#include <algorithm>
+
 #include "AgentPolParser.h"
 #include "parse/syntax_messages.h"
 
@@ -36,6 +38,20 @@ std::vector<size_t> tokenTypes(const antlr4::misc::IntervalSet& set) {
     else if (t > 0) out.push_back(static_cast<size_t>(t));
   }
   return out;
+}
+
+// In a comma-separated list a missing `,` is as likely as a missing closer,
+// but ANTLR only knows the closer is expected once the list loop has exited.
+void addListComma(antlr4::RuleContext* ctx, std::vector<size_t>& expected) {
+  bool list = dynamic_cast<P::CallExprContext*>(ctx) || dynamic_cast<P::MethodCallExprContext*>(ctx) ||
+              dynamic_cast<P::SetLitContext*>(ctx) || dynamic_cast<P::EnumDeclContext*>(ctx) ||
+              dynamic_cast<P::RecordDeclContext*>(ctx) || dynamic_cast<P::EntityDeclContext*>(ctx) ||
+              dynamic_cast<P::ContextDeclContext*>(ctx) || dynamic_cast<P::ActionDeclContext*>(ctx) ||
+              dynamic_cast<P::DefDeclContext*>(ctx) || dynamic_cast<P::AgentDeclContext*>(ctx) ||
+              dynamic_cast<P::AgentListContext*>(ctx) || dynamic_cast<P::ActionListContext*>(ctx);
+  auto has = [&](size_t t) { return std::find(expected.begin(), expected.end(), t) != expected.end(); };
+  bool closer = has(P::RPAREN) || has(P::RBRACK) || has(P::RBRACE);
+  if (list && closer && !has(P::COMMA)) expected.insert(expected.begin(), P::COMMA);
 }
 
 }  // namespace
@@ -105,6 +121,7 @@ void SyntaxErrorStrategy::report(antlr4::Parser* parser, antlr4::Token* offendin
   reportedAny_ = true;
   SyntaxSituation s;
   s.expected = tokenTypes(expected);
+  addListComma(ctx, s.expected);
   s.rule = ctx ? ctx->getRuleIndex() : static_cast<size_t>(P::RuleFile);
   s.declRule = enclosingDeclRule(ctx, s.rule);
   s.found = toTok(offending, text_);

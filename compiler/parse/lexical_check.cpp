@@ -26,6 +26,15 @@ std::string showChar(std::string_view text) {
   return fmt::format("\\u{{{:X}}}", static_cast<uint32_t>(cp));
 }
 
+// A hint for characters that are close to a token of the language.
+const char* charHint(std::string_view c) {
+  if (c == "&") return "; did you mean `&&`?";
+  if (c == "|") return "; did you mean `||`?";
+  if (c == "'") return "; strings are written in double quotes";
+  if (c == "#") return "; comments start with `//`";
+  return "";
+}
+
 // Why `12EUR`, `30sec` or `1.5h` is not a number.
 std::string badNumberReason(std::string_view text) {
   size_t i = 0;
@@ -50,7 +59,7 @@ void reportLexicalErrors(const std::vector<Tok>& toks, std::string_view src, Fil
       case L::ERROR_CHAR:
         // A run of stray characters is one mistake: report its first.
         if (i > 0 && toks[i - 1].type == L::ERROR_CHAR && toks[i - 1].end == t.begin) break;
-        diags.report(diag::DiagId::UnexpectedChar, r, showChar(tokText(src, t)));
+        diags.report(diag::DiagId::UnexpectedChar, r, showChar(tokText(src, t)), charHint(tokText(src, t)));
         break;
       case L::UNTERMINATED_STRING:
         diags.report(diag::DiagId::UnterminatedString, SourceRange{file, t.begin, t.begin + 1});

@@ -20,7 +20,13 @@ constexpr size_t kMaxUtf8Reports = 10;
 // Reports each invalid UTF-8 run; false when there was any.
 bool checkUtf8(std::string_view src, FileId id, diag::DiagnosticEngine& diags) {
   std::vector<BadUtf8> bad = findInvalidUtf8(src, kMaxUtf8Reports);
-  for (const BadUtf8& b : bad) diags.report(diag::DiagId::InvalidUtf8, SourceRange{id, b.begin, b.end});
+  for (const BadUtf8& b : bad) {
+    std::string bytes;
+    for (uint32_t i = b.begin; i < b.end && i < b.begin + 8; ++i)
+      bytes += fmt::format("\\x{:02X}", static_cast<unsigned char>(src[i]));
+    if (b.end - b.begin > 8) bytes += "…";
+    diags.report(diag::DiagId::InvalidUtf8, SourceRange{id, b.begin, b.end}, bytes);
+  }
   return bad.empty();
 }
 

@@ -37,6 +37,7 @@ constexpr Phrase kPhrases[] = {
     {P::RuleRuleDecl, P::TO, "after the rule's subject"},
     {P::RuleDefDecl, P::SEMI, "after the definition"},
     {P::RuleDefDecl, P::ASSIGN, "before the body of the definition"},
+    {P::RuleDefDecl, P::COLON, "and a result type after the parameters"},
     {P::RuleAssertDecl, P::SEMI, "after the assert"},
     {P::RuleNamespaceDecl, P::SEMI, "after the namespace name"},
     {P::RuleImportDecl, P::SEMI, "after the imported module"},
@@ -84,6 +85,18 @@ std::string joinOr(const std::vector<std::string>& items) {
   return out;
 }
 
+// Rules listing names in braces or brackets: after a list, ANTLR expects only
+// the closer, but a keyword found there was most likely meant as a name.
+bool namesDeclared(size_t rule) {
+  switch (rule) {
+    case P::RuleEnumDecl: case P::RuleRecordDecl: case P::RuleEntityDecl: case P::RuleContextDecl:
+    case P::RuleActionDecl: case P::RuleAgentDecl: case P::RuleAgentSet: case P::RuleActionSet:
+      return true;
+    default:
+      return false;
+  }
+}
+
 bool onLaterLine(std::string_view src, const Tok& previous, const Tok& found) {
   size_t from = std::min<size_t>(previous.end, src.size());
   size_t to = std::min<size_t>(found.begin, src.size());
@@ -97,7 +110,8 @@ SyntaxMessage describeSyntaxError(const SyntaxSituation& s, std::string_view src
   bool atEof = s.found.type == kEofType;
   bool detached = atEof || onLaterLine(src, s.previous, s.found);
   std::string found = describeToken(src, s.found);
-  bool wantedName = std::find(s.expected.begin(), s.expected.end(), size_t(P::ID)) != s.expected.end();
+  bool wantedName = std::find(s.expected.begin(), s.expected.end(), size_t(P::ID)) != s.expected.end() ||
+                    namesDeclared(s.rule);
   std::string note = wantedName && isKeyword(s.found.type)
                          ? fmt::format(" (`{}` is a reserved word)", tokText(src, s.found))
                          : std::string();
