@@ -19,5 +19,9 @@ const std::vector<Command>& allCommands();
 // One pair per subcommand.
 const CommandSpec& checkSpec();
 int runCheck(const ParsedArgs& args);
+const CommandSpec& buildSpec();
+int runBuild(const ParsedArgs& args);
+const CommandSpec& disasmSpec();
+int runDisasm(const ParsedArgs& args);
 
 }  // namespace agentpol::driver

@@ -16,6 +16,8 @@ namespace agentpol::driver {
 const std::vector<Command>& allCommands() {
   static const std::vector<Command> commands = {
       {&checkSpec(), runCheck},
+      {&buildSpec(), runBuild},
+      {&disasmSpec(), runDisasm},
   };
   return commands;
 }
