@@ -1,0 +1,120 @@
+// json_tree.cpp — JsonTree::parse: a SAX handler for nlohmann's (iterative)
+// parser that appends nodes and strings to reused storage and stops at the
+// nesting limit; error messages lose nlohmann's "[json.exception…]" prefix.
+#include "request/json_tree.h"
+
+#include <nlohmann/json.hpp>
+
+namespace agentpol::request {
+
+class JsonTreeBuilder {
+ public:
+  using json = nlohmann::json;
+  using number_integer_t = json::number_integer_t;
+  using number_unsigned_t = json::number_unsigned_t;
+  using number_float_t = json::number_float_t;
+  using string_t = json::string_t;
+  using binary_t = json::binary_t;
+
+  JsonTreeBuilder(JsonTree& t, std::string* error) : t_(t), error_(error) {}
+
+  bool null() { add(JsonKind::Null); return true; }
+  bool boolean(bool b) { add(JsonKind::Bool).boolean = b; return true; }
+  bool number_integer(number_integer_t v) { add(JsonKind::Int).i = v; return true; }
+  bool number_unsigned(number_unsigned_t v) {
+    if (v <= static_cast<uint64_t>(INT64_MAX)) add(JsonKind::Int).i = static_cast<int64_t>(v);
+    else add(JsonKind::Uint).u = v;
+    return true;
+  }
+  bool number_float(number_float_t, const string_t& text) {
+    JsonNode& n = add(JsonKind::Float);
+    n.str = append(text, &n.strLen);
+    return true;
+  }
+  bool string(string_t& s) {
+    uint32_t len = 0, off = append(s, &len);
+    JsonNode& n = add(JsonKind::String);
+    n.str = off;
+    n.strLen = len;
+    return true;
+  }
+  bool binary(binary_t&) { return false; }  // never produced by the JSON parser
+  bool start_object(std::size_t) { return open(JsonKind::Object); }
+  bool start_array(std::size_t) { return open(JsonKind::Array); }
+  bool end_object() { return close(); }
+  bool end_array() { return close(); }
+  bool key(string_t& k) {
+    keyOff_ = append(k, &keyLen_);
+    return true;
+  }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) {
+    std::string what = e.what();
+    size_t close = what.find("] ");
+    *error_ = close == std::string::npos ? what : what.substr(close + 2);
+    return false;
+  }
+
+ private:
+  JsonNode& add(JsonKind kind) {
+    uint32_t index = static_cast<uint32_t>(t_.nodes_.size());
+    t_.nodes_.emplace_back();
+    JsonNode& n = t_.nodes_.back();
+    n.kind = kind;
+    n.key = keyOff_;
+    n.keyLen = keyLen_;
+    n.end = index + 1;
+    keyOff_ = keyLen_ = 0;
+    if (!t_.open_.empty()) ++t_.nodes_[t_.open_.back()].count;
+    return n;
+  }
+  bool open(JsonKind kind) {
+    if (t_.open_.size() >= kMaxJsonDepth) {
+      *error_ = "nesting deeper than " + std::to_string(kMaxJsonDepth) + " levels";
+      return false;
+    }
+    add(kind);
+    t_.open_.push_back(static_cast<uint32_t>(t_.nodes_.size() - 1));
+    return true;
+  }
+  bool close() {
+    t_.nodes_[t_.open_.back()].end = static_cast<uint32_t>(t_.nodes_.size());
+    t_.open_.pop_back();
+    return true;
+  }
+  uint32_t append(const std::string& s, uint32_t* len) {
+    uint32_t off = static_cast<uint32_t>(t_.text_.size());
+    t_.text_ += s;
+    *len = static_cast<uint32_t>(s.size());
+    return off;
+  }
+
+  JsonTree& t_;
+  std::string* error_;
+  uint32_t keyOff_ = 0, keyLen_ = 0;
+};
+
+bool JsonTree::parse(std::string_view text, std::string* error) {
+  nodes_.clear();
+  text_.clear();
+  open_.clear();
+  if (text.size() >= 0xffffffffu) {
+    *error = "input larger than 4 GiB";
+    return false;
+  }
+  JsonTreeBuilder builder(*this, error);
+  bool ok = nlohmann::json::sax_parse(text.begin(), text.end(), &builder);
+  if (ok && nodes_.empty()) {
+    *error = "empty input";
+    return false;
+  }
+  return ok;
+}
+
+uint32_t JsonTree::find(uint32_t obj, std::string_view name) const {
+  if (nodes_[obj].kind != JsonKind::Object) return kNoNode;
+  for (uint32_t c = obj + 1; c < nodes_[obj].end; c = nodes_[c].end)
+    if (key(nodes_[c]) == name) return c;
+  return kNoNode;
+}
+
+}  // namespace agentpol::request

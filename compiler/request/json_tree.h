@@ -1,0 +1,52 @@
+// json_tree.h — a compact, reusable JSON document for the request reader:
+// nodes in document order in one vector (keys kept in order, duplicates
+// kept), strings in one buffer, built with nlohmann's SAX parser under a
+// nesting limit so hostile depth is refused before anything recurses.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace agentpol::request {
+
+enum class JsonKind : uint8_t { Null, Bool, Int, Uint, Float, String, Array, Object };
+
+struct JsonNode {
+  JsonKind kind = JsonKind::Null;
+  bool boolean = false;
+  uint32_t key = 0, keyLen = 0;  // key in the parent object (offset into the text buffer)
+  uint32_t str = 0, strLen = 0;  // String: the value; Float: the number as written
+  uint32_t end = 0;              // index one past this node's last descendant
+  uint32_t count = 0;            // Array/Object: number of children
+  int64_t i = 0;                 // Int (every integer in int64 range)
+  uint64_t u = 0;                // Uint (integers above INT64_MAX)
+};
+
+inline constexpr uint32_t kNoNode = 0xffffffffu;
+// Deepest nesting of arrays and objects accepted (a request needs about 10).
+inline constexpr unsigned kMaxJsonDepth = 128;
+
+class JsonTree {
+ public:
+  // Parses exactly one JSON value; on malformed JSON (or nesting deeper than
+  // kMaxJsonDepth) returns false with a message. Storage is reused.
+  bool parse(std::string_view text, std::string* error);
+
+  uint32_t size() const { return static_cast<uint32_t>(nodes_.size()); }
+  const JsonNode& node(uint32_t i) const { return nodes_[i]; }
+  std::string_view key(const JsonNode& n) const { return {text_.data() + n.key, n.keyLen}; }
+  std::string_view str(const JsonNode& n) const { return {text_.data() + n.str, n.strLen}; }
+  // Children of node i: for (c = i + 1; c < node(i).end; c = node(c).end).
+  // Member `name` of object node i (the first one), or kNoNode.
+  uint32_t find(uint32_t obj, std::string_view name) const;
+
+ private:
+  friend class JsonTreeBuilder;
+  std::vector<JsonNode> nodes_;
+  std::string text_;
+  std::vector<uint32_t> open_;  // containers being built
+};
+
+}  // namespace agentpol::request
