@@ -106,22 +106,26 @@ const Symbol* ExprChecker::enumNamed(const std::string& n) const {
 }
 
 const Type* ExprChecker::name(ast::NameExpr& e) {
+  // In asserts the decisions come first: they are the point of an assert,
+  // and an action argument named `allowed` must not change its meaning.
+  static const char* const kDecisions[] = {"allowed", "escalated", "denied"};
+  int decision = -1;
+  for (int i = 0; i < 3; ++i)
+    if (e.name == kDecisions[i]) decision = i;
+  if (decision >= 0 && scope_.inAssert()) {
+    e.binding.kind = ast::Binding::Kind::Decision;
+    e.binding.index = static_cast<uint32_t>(decision);
+    return boolType();
+  }
   auto it = scope_.names.find(e.name);
   if (it != scope_.names.end()) {
     e.binding.kind = it->second.kind;
     e.binding.index = it->second.index;
     return it->second.type;
   }
-  static const char* const kDecisions[] = {"allowed", "escalated", "denied"};
-  for (uint32_t i = 0; i < 3; ++i) {
-    if (e.name != kDecisions[i]) continue;
-    if (!scope_.inAssert()) {
-      st_.diags.report(DiagId::DecisionOutsideAssert, e.range, e.name);
-      return errorType();
-    }
-    e.binding.kind = ast::Binding::Kind::Decision;
-    e.binding.index = i;
-    return boolType();
+  if (decision >= 0) {
+    st_.diags.report(DiagId::DecisionOutsideAssert, e.range, e.name);
+    return errorType();
   }
   if (const Symbol* s = enumNamed(e.name)) {
     const EnumInfo& en = st_.schema.enums[s->index];
@@ -248,8 +252,8 @@ const Type* ExprChecker::call(ast::CallExpr& e, const Facts& known) {
 const Type* ExprChecker::ifExpr(ast::IfExpr& e, const Facts& known) {
   if (!e.cond || !e.thenExpr || !e.elseExpr) return errorType();
   checkCondition(*e.cond, known, "the condition of `if`");
-  const Type* t = check(*e.thenExpr, known.unite(factsWhen(*e.cond, true)));
-  const Type* f = check(*e.elseExpr, known.unite(factsWhen(*e.cond, false)));
+  const Type* t = check(*e.thenExpr, known.unite(facts_.whenTrue(*e.cond)));
+  const Type* f = check(*e.elseExpr, known.unite(facts_.whenFalse(*e.cond)));
   if (!compatible(t, f)) {
     st_.diags.report(DiagId::IfBranches, e.range, t->str(), f->str());
     return errorType();

@@ -21,6 +21,9 @@ class ExprChecker {
   // Checks a condition: it must be Bool (`what` names it in the message).
   void checkCondition(ast::Expr& e, const Facts& known, const char* what);
 
+  // The facts a checked expression proves when it is true / false.
+  const Facts& factsWhen(const ast::Expr& e, bool truth) { return facts_.when(e, truth); }
+
   // Defs called (directly) by the checked expressions, for cycle detection.
   const std::vector<uint32_t>& callees() const { return callees_; }
 
@@ -62,6 +65,7 @@ class ExprChecker {
   SemaState& st_;
   const Scope& scope_;
   std::vector<uint32_t> callees_;
+  FactCache facts_;
 };
 
 }  // namespace agentpol::sema

@@ -81,7 +81,7 @@ const Type* ExprChecker::logical(ast::BinaryExpr& e, const Facts& known) {
   std::string what = fmt::format("the operand of `{}`", opText(e.op));
   checkCondition(*e.lhs, known, what.c_str());
   // The right side runs only when the left one is true (&&, =>) or false (||).
-  Facts rightKnown = known.unite(factsWhen(*e.lhs, e.op != Op::Or));
+  Facts rightKnown = known.unite(facts_.when(*e.lhs, e.op != Op::Or));
   checkCondition(*e.rhs, rightKnown, what.c_str());
   return boolType();
 }

@@ -55,41 +55,64 @@ std::optional<std::string> pathOf(const ast::Expr& e) {
   return std::nullopt;
 }
 
-Facts factsWhen(const ast::Expr& e, bool truth) {
+const FactCache::TF& FactCache::get(const ast::Expr& e) {
+  auto it = cache_.find(&e);
+  if (it != cache_.end()) return *it->second;
+  auto tf = std::make_unique<TF>(compute(e));
+  const TF& ref = *tf;
+  cache_[&e] = std::move(tf);
+  return ref;
+}
+
+FactCache::TF FactCache::compute(const ast::Expr& e) {
   using Op = ast::BinaryExpr::Op;
+  TF out;
   if (llvm::isa<ast::HasUserExpr>(e)) {
-    Facts f;
-    if (truth) f.add("user");
-    return f;
+    out.t.add("user");
+    return out;
   }
   if (auto* h = llvm::dyn_cast<ast::HasExpr>(&e)) {
-    Facts f;
-    if (!truth || !h->object) return f;
-    if (auto base = pathOf(*h->object)) f.add(*base + "." + h->attr.name);
-    return f;
+    if (h->object)
+      if (auto base = pathOf(*h->object)) out.t.add(*base + "." + h->attr.name);
+    return out;
   }
   if (auto* u = llvm::dyn_cast<ast::UnaryExpr>(&e)) {
-    if (u->op == ast::UnaryExpr::Op::Not && u->operand) return factsWhen(*u->operand, !truth);
-    return {};
+    if (u->op == ast::UnaryExpr::Op::Not && u->operand) {
+      const TF& x = get(*u->operand);
+      out.t = x.f;
+      out.f = x.t;
+    }
+    return out;
   }
   if (auto* i = llvm::dyn_cast<ast::IfExpr>(&e)) {
-    if (!i->cond || !i->thenExpr || !i->elseExpr) return {};
-    Facts viaThen = factsWhen(*i->cond, true).unite(factsWhen(*i->thenExpr, truth));
-    Facts viaElse = factsWhen(*i->cond, false).unite(factsWhen(*i->elseExpr, truth));
-    return viaThen.intersect(viaElse);
+    if (!i->cond || !i->thenExpr || !i->elseExpr) return out;
+    const TF& c = get(*i->cond);
+    const TF& a = get(*i->thenExpr);
+    const TF& b = get(*i->elseExpr);
+    out.t = c.t.unite(a.t).intersect(c.f.unite(b.t));
+    out.f = c.t.unite(a.f).intersect(c.f.unite(b.f));
+    return out;
   }
-  auto* b = llvm::dyn_cast<ast::BinaryExpr>(&e);
-  if (!b || !b->lhs || !b->rhs) return {};
-  Facts lt = factsWhen(*b->lhs, true), lf = factsWhen(*b->lhs, false);
-  switch (b->op) {
-    case Op::And:
-      return truth ? lt.unite(factsWhen(*b->rhs, true)) : lf.intersect(lt.unite(factsWhen(*b->rhs, false)));
+  auto* bin = llvm::dyn_cast<ast::BinaryExpr>(&e);
+  if (!bin || !bin->lhs || !bin->rhs) return out;
+  if (bin->op != Op::And && bin->op != Op::Or && bin->op != Op::Implies) return out;
+  const TF& l = get(*bin->lhs);
+  const TF& r = get(*bin->rhs);
+  switch (bin->op) {
+    case Op::And:  // true: both; false: the left is false, or it is true and the right false
+      out.t = l.t.unite(r.t);
+      out.f = l.f.intersect(l.t.unite(r.f));
+      break;
     case Op::Or:
-      return truth ? lt.intersect(lf.unite(factsWhen(*b->rhs, true))) : lf.unite(factsWhen(*b->rhs, false));
-    case Op::Implies:  // a => b  ==  !a || b
-      return truth ? lf.intersect(lt.unite(factsWhen(*b->rhs, true))) : lt.unite(factsWhen(*b->rhs, false));
-    default: return {};
+      out.t = l.t.intersect(l.f.unite(r.t));
+      out.f = l.f.unite(r.f);
+      break;
+    default:  // a => b  ==  !a || b
+      out.t = l.f.intersect(l.t.unite(r.t));
+      out.f = l.t.unite(r.f);
+      break;
   }
+  return out;
 }
 
 }  // namespace agentpol::sema

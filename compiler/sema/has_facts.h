@@ -5,10 +5,12 @@
 // branch of an `if`, after `!(e has a) ||`, and from `when` into `unless`.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include <llvm/ADT/DenseMap.h>
 #include <llvm/Support/Casting.h>
 
 #include "ast/ast.h"
@@ -33,7 +35,23 @@ class Facts {
 // the name bindings filled in by the checker.
 std::optional<std::string> pathOf(const ast::Expr& e);
 
-// The facts that hold when `e` (already checked) evaluates to `truth`.
-Facts factsWhen(const ast::Expr& e, bool truth);
+// The facts that hold when a checked expression evaluates to true or false.
+// Both are computed bottom-up once per node and cached, so asking at every
+// `&&` of a long chain stays linear in the chain per question (the checker
+// asks once per operator).
+class FactCache {
+ public:
+  const Facts& whenTrue(const ast::Expr& e) { return get(e).t; }
+  const Facts& whenFalse(const ast::Expr& e) { return get(e).f; }
+  const Facts& when(const ast::Expr& e, bool truth) { return truth ? whenTrue(e) : whenFalse(e); }
+
+ private:
+  struct TF {
+    Facts t, f;
+  };
+  const TF& get(const ast::Expr& e);
+  TF compute(const ast::Expr& e);
+  llvm::DenseMap<const ast::Expr*, std::unique_ptr<TF>> cache_;
+};
 
 }  // namespace agentpol::sema

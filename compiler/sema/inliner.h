@@ -10,7 +10,7 @@
 namespace agentpol::sema {
 
 inline constexpr size_t kMaxInlinedNodes = 50000;  // per expression (a rule's `when`, …)
-inline constexpr int kMaxInlinedDepth = 1024;      // tree depth after inlining
+inline constexpr int kMaxInlinedDepth = 1024;      // levels added to a tree by inlining
 inline constexpr int kMaxCallDepth = 64;           // def calls nested in def bodies
 
 class Inliner {
@@ -34,8 +34,10 @@ class Inliner {
   ast::ExprPtr clone(const ast::Expr& e, const Env* env, int depth, int calls);
   ast::ExprPtr cloneNode(const ast::Expr& e, const Env* env, int depth, int calls);
   ast::ExprPtr expandCall(const ast::CallExpr& c, const Env* env, int depth, int calls);
+  // `depth` counts only the levels that inlined def bodies add: the policy's
+  // own nesting is already bounded by the parser.
   ast::ExprPtr child(const ast::ExprPtr& e, const Env* env, int depth, int calls) {
-    return e ? clone(*e, env, depth + 1, calls) : nullptr;
+    return e ? clone(*e, env, calls > 0 ? depth + 1 : depth, calls) : nullptr;
   }
   ast::ExprPtr fail(diag::DiagId id, size_t limit, const ast::Expr& at);
 

@@ -41,7 +41,7 @@ class RuleChecker {
     Facts whenFacts;
     if (r.when) {
       checker.checkCondition(*r.when, Facts{}, "the condition after `when`");
-      whenFacts = factsWhen(*r.when, true);
+      whenFacts = checker.factsWhen(*r.when, true);
     }
     if (r.unless) checker.checkCondition(*r.unless, whenFacts, "the condition after `unless`");
     rule.when = inlineChecked(st_, r.when);

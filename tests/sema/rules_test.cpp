@@ -118,6 +118,14 @@ TEST_CASE("asserts: unique names, declared actions, the rule scope plus decision
   CHECK(r->policy->asserts[0].actions.size() == 2);
   CHECK(r->policy->asserts[1].allActions);
   CHECK(r->policy->asserts[1].actions.size() == r->policy->schema.actions.size());
+  // In asserts `allowed` is the decision, even where an argument has that name.
+  auto shadow = checkAlone(
+      "entity Agent {}\naction a() { allowed: Bool }\n@id(\"r\") permit agent * to a when allowed;\n"
+      "assert x: for a: allowed => !allowed;");
+  INFO(shadow->text());
+  REQUIRE(shadow->policy);
+  CHECK(dump(shadow->rule("r")->when.get()) == "$allowed");
+  CHECK(dump(shadow->policy->asserts[0].body.get()) == "(=> %allowed (! %allowed))");
   expectCodes("assert a: true;\nassert a: false;", {"E0101@test:2"});
   expectCodes("assert a: for crm: !allowed;", {"E0104@test:1"});
 }
