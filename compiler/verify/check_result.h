@@ -1,0 +1,44 @@
+// check_result.h — the outcome of one check for one subject, as reported by
+// `agentpolc verify` (spec section 7): name, kind, status, the rules that
+// make it hold (or the covering forbids of a shadowed rule), the subject,
+// and a replayable counterexample request. Plus the options of a run.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "ast/source_range.h"
+#include "verify/prover.h"
+
+namespace agentpol::verify {
+
+struct CheckResult {
+  std::string name;                      // assert name, or the check kind
+  std::string kind;                      // assert, delegation, scope, dead-rule, shadowed, inventory
+  Status status = Status::Unknown;
+  std::optional<std::vector<std::string>> rules;  // rule ids (present when meaningful)
+  std::string subject;                   // rule id or agent name; empty for none
+  std::optional<nlohmann::json> counterexample;   // a request (spec section 8)
+  std::string message;                   // one line for humans
+  SourceRange range;                     // what the check is about, for locations
+  bool confirmed = false;                // the counterexample was replayed through the encoding
+  double millis = 0;                     // solver time spent
+};
+
+struct VerifyOptions {
+  int64_t today = 0;                     // epoch seconds (midnight UTC)
+  int64_t maxReviewAge = 90 * 86400;     // seconds
+  unsigned timeoutMs = 10000;            // per solver query
+};
+
+struct VerifyReport {
+  std::vector<CheckResult> checks;
+  // Worst status over all checks: violated > unknown > proved.
+  Status overall() const;
+};
+
+}  // namespace agentpol::verify

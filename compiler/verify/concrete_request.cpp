@@ -1,0 +1,340 @@
+// concrete_request.cpp — request JSON to equalities over the encoding's
+// symbols (entities through the id-inverse function, sets as literal
+// arrays), and concrete decisions read back from the solver.
+#include "verify/concrete_request.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+namespace agentpol::verify {
+
+using K = sema::Type::Kind;
+using json = nlohmann::json;
+
+namespace {
+
+int64_t daysFromCivil(int64_t y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<int64_t>(doe) - 719468;
+}
+
+class Pinner {
+ public:
+  explicit Pinner(RequestEncoding& req) : req_(req), c_(req.env().ctx()) {}
+  std::vector<z3::expr> out;
+
+  void pin(const SymValue& v, const json& j, const std::string& where);
+  z3::expr entityRef(uint32_t type, const json& j, const std::string& where);
+  void finish();
+
+ private:
+  z3::expr scalar(const sema::Type* t, const json& j, const std::string& where);
+  z3::expr setLiteral(const sema::Type* t, const z3::sort& arraySort, const json& j, const std::string& where);
+
+  RequestEncoding& req_;
+  z3::context& c_;
+  std::map<std::pair<uint32_t, std::string>, json> attrs_;  // entities given with attrs
+  std::map<std::pair<uint32_t, std::string>, bool> refs_;   // every entity seen
+  std::set<std::string> pinned_;                            // entities already pinned
+};
+
+[[noreturn]] void bad(const std::string& why) { throw BadConcreteRequest(why); }
+
+z3::expr Pinner::entityRef(uint32_t type, const json& j, const std::string& where) {
+  if (!j.is_object() || !j.contains("id") || !j["id"].is_string()) bad(where + ": an entity needs an \"id\"");
+  std::string id = j["id"].get<std::string>();
+  refs_[{type, id}] = true;
+  if (j.contains("attrs") && !j["attrs"].is_null()) {
+    auto [it, fresh] = attrs_.emplace(std::make_pair(type, id), j["attrs"]);
+    if (!fresh && it->second != j["attrs"]) bad(where + ": entity " + id + " given twice with different attrs");
+  }
+  return req_.entityWithId(type, req_.env().str(id));
+}
+
+z3::expr Pinner::setLiteral(const sema::Type* t, const z3::sort& arraySort, const json& j,
+                            const std::string& where) {
+  if (!j.is_array()) bad(where + ": a set must be an array");
+  z3::expr set = z3::const_array(arraySort.array_domain(), c_.bool_val(false));
+  for (const json& el : j) {
+    z3::expr key = t->element()->kind() == K::Entity
+                       ? req_.env().str(el.is_object() && el.contains("id") ? el["id"].get<std::string>() : "")
+                       : scalar(t->element(), el, where);
+    if (t->element()->kind() == K::Entity) entityRef(t->element()->index(), el, where);
+    set = z3::store(set, key, c_.bool_val(true));
+  }
+  return set;
+}
+
+z3::expr Pinner::scalar(const sema::Type* t, const json& j, const std::string& where) {
+  switch (t->kind()) {
+    case K::Bool:
+      if (!j.is_boolean()) bad(where + ": expected a Bool");
+      return c_.bool_val(j.get<bool>());
+    case K::Int:
+      if (!j.is_number_integer()) bad(where + ": expected an Int");
+      return req_.env().i64(j.get<int64_t>());
+    case K::String:
+      if (!j.is_string()) bad(where + ": expected a String");
+      return req_.env().str(j.get<std::string>());
+    case K::Money:
+      if (!j.is_string()) bad(where + ": expected Money");
+      return req_.env().i64(parseMoney(j.get<std::string>(), t->currency()));
+    case K::Duration:
+      if (!j.is_string()) bad(where + ": expected a Duration");
+      return req_.env().i64(parseDuration(j.get<std::string>()));
+    case K::Time:
+      if (!j.is_string()) bad(where + ": expected a Time");
+      return req_.env().i64(parseTime(j.get<std::string>()));
+    case K::Enum: {
+      const sema::EnumInfo& info = req_.schema().enumOf(t);
+      int i = j.is_string() ? info.valueIndex(j.get<std::string>()) : -1;
+      if (i < 0) bad(where + ": not a value of " + info.name);
+      return req_.env().enumSort(info).values[i]();
+    }
+    case K::Entity: return entityRef(t->index(), j, where);
+    default: break;
+  }
+  bad(where + ": unsupported type " + t->str());
+}
+
+void Pinner::pin(const SymValue& v, const json& j, const std::string& where) {
+  K k = v.type->kind();
+  if (k == K::Record) {
+    if (!j.is_object()) bad(where + ": expected an object");
+    const sema::RecordInfo& info = req_.schema().recordOf(v.type);
+    for (auto it = j.begin(); it != j.end(); ++it)
+      if (info.fieldIndex(it.key()) < 0) bad(where + ": unknown field " + it.key());
+    for (size_t i = 0; i < info.fields.size(); ++i) {
+      const sema::Field& f = info.fields[i];
+      bool given = j.contains(f.name) && !j[f.name].is_null();
+      if (!given && !f.optional) bad(where + ": missing " + f.name);
+      if (f.optional) out.push_back(v.fields[i].present == c_.bool_val(given));
+      if (given) pin(v.fields[i].value, j[f.name], where + "." + f.name);
+    }
+    return;
+  }
+  if (k == K::Set || k == K::EmptySet) {
+    out.push_back(v.value == setLiteral(v.type, v.value.get_sort(), j, where));
+    return;
+  }
+  out.push_back(v.value == scalar(v.type, j, where));
+}
+
+// Every entity seen: its id, whether attrs were supplied, and their values.
+void Pinner::finish() {
+  req_.setRecording(false);
+  for (auto round = 0; round < 64; ++round) {  // attrs may mention more entities
+    size_t before = refs_.size();
+    std::map<std::pair<uint32_t, std::string>, bool> snapshot = refs_;
+    for (const auto& [key, unused] : snapshot) {
+      auto [type, id] = key;
+      std::string done = fmt::format("{}\x01{}", type, id);
+      if (!pinned_.insert(done).second) continue;
+      z3::expr e = req_.entityWithId(type, req_.env().str(id));
+      out.push_back(req_.entityId(type, e) == req_.env().str(id));
+      auto it = attrs_.find(key);
+      out.push_back(req_.attrsSupplied(type, e) == c_.bool_val(it != attrs_.end()));
+      if (it == attrs_.end()) continue;
+      const sema::RecordInfo& info = req_.schema().entities[type];
+      json a = it->second;
+      for (auto f = a.begin(); f != a.end(); ++f)
+        if (info.fieldIndex(f.key()) < 0) bad(info.name + " " + id + ": unknown attribute " + f.key());
+      for (uint32_t f = 0; f < info.fields.size(); ++f) {
+        SymField field = req_.attribute(type, e, f);
+        const sema::Field& fd = info.fields[f];
+        bool given = a.contains(fd.name) && !a[fd.name].is_null();
+        if (!given && !fd.optional) bad(info.name + " " + id + ": missing attribute " + fd.name);
+        if (fd.optional) out.push_back(field.present == c_.bool_val(given));
+        if (given) pin(field.value, a[fd.name], info.name + " " + id + "." + fd.name);
+      }
+    }
+    if (refs_.size() == before && pinned_.size() >= refs_.size()) break;
+  }
+  req_.setRecording(true);
+}
+
+}  // namespace
+
+int64_t parseTime(const std::string& text) {
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
+  int n = 0;
+  if (std::sscanf(text.c_str(), "%4d-%2d-%2d%n", &y, &mo, &d, &n) != 3 || n != 10) bad("malformed time " + text);
+  int64_t offset = 0;
+  if (text.size() > 10) {
+    int m = 0;
+    if (std::sscanf(text.c_str() + 10, "T%2d:%2d:%2d%n", &h, &mi, &s, &m) != 3) bad("malformed time " + text);
+    size_t i = 10 + static_cast<size_t>(m);
+    if (i < text.size() && text[i] == '.')
+      for (++i; i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])); ++i) {}
+    std::string zone = text.substr(i);
+    if (zone == "Z" || zone == "z") offset = 0;
+    else {
+      int oh = 0, om = 0;
+      if (zone.size() != 6 || (zone[0] != '+' && zone[0] != '-') ||
+          std::sscanf(zone.c_str() + 1, "%2d:%2d", &oh, &om) != 2)
+        bad("malformed time " + text);
+      offset = (zone[0] == '-' ? -1 : 1) * (oh * 3600 + om * 60);
+    }
+  }
+  return daysFromCivil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 + h * 3600 + mi * 60 + s -
+         offset;
+}
+
+int64_t parseDuration(const std::string& text) {
+  if (text.size() < 2) bad("malformed duration " + text);
+  char unit = text.back();
+  int64_t mul = unit == 's' ? 1 : unit == 'm' ? 60 : unit == 'h' ? 3600 : unit == 'd' ? 86400 : 0;
+  if (!mul) bad("malformed duration " + text);
+  try {
+    size_t used = 0;
+    long long v = std::stoll(text.substr(0, text.size() - 1), &used);
+    if (used != text.size() - 1) bad("malformed duration " + text);
+    return v * mul;
+  } catch (const std::logic_error&) {
+    bad("malformed duration " + text);
+  }
+}
+
+int64_t parseMoney(const std::string& text, const std::string& currency) {
+  auto sp = text.find(' ');
+  if (sp == std::string::npos || text.substr(sp + 1) != currency) bad("money " + text + " is not in " + currency);
+  std::string num = text.substr(0, sp);
+  bool neg = !num.empty() && num[0] == '-';
+  if (neg) num = num.substr(1);
+  auto dot = num.find('.');
+  std::string whole = num.substr(0, dot), frac = dot == std::string::npos ? "" : num.substr(dot + 1);
+  if (whole.empty() || frac.size() > 2) bad("malformed money " + text);
+  while (frac.size() < 2) frac += '0';
+  try {
+    int64_t v = std::stoll(whole) * 100 + std::stoll(frac);
+    return neg ? -v : v;
+  } catch (const std::logic_error&) {
+    bad("malformed money " + text);
+  }
+}
+
+std::vector<z3::expr> pinRequest(RequestEncoding& req, const json& request) {
+  Pinner p(req);
+  z3::context& c = req.env().ctx();
+  if (!request.is_object()) bad("a request must be an object");
+  if (request.value("action", std::string()) != req.actionInfo().name) bad("the request is for another action");
+  p.out.push_back(req.now == req.env().i64(parseTime(request.at("now").get<std::string>())));
+  const json& agent = request.at("agent");
+  std::string agentId = agent.at("id").get<std::string>();
+  int sel = req.agents().indexOf(agentId);
+  int other = static_cast<int>(req.agents().names.size());
+  p.out.push_back(req.agentSel == (sel >= 0 ? sel : other));
+  if (sel < 0) p.out.push_back(req.otherAgent == req.env().str(agentId));
+  if (req.agentEnt) p.out.push_back(*req.agentEnt == p.entityRef(*req.schema().agentEntity, agent, "agent"));
+  bool hasUser = request.contains("user") && !request["user"].is_null();
+  p.out.push_back(req.hasUser == c.bool_val(hasUser));
+  if (hasUser) {
+    if (!req.userEnt) bad("a user given but no User entity declared");
+    p.out.push_back(*req.userEnt == p.entityRef(*req.schema().userEntity, request["user"], "user"));
+  }
+  const sema::ActionInfo& a = req.actionInfo();
+  json args = request.value("args", json::object());
+  for (size_t i = 0; i < a.params.size(); ++i) p.pin(req.params[i], args.at(a.params[i].name), a.params[i].name);
+  for (size_t i = 0; i < a.args.size(); ++i) p.pin(req.args[i], args.at(a.args[i].name), a.args[i].name);
+  p.pin(*req.context, request.value("context", json::object()), "context");
+  for (const json& e : request.value("entities", json::array())) {
+    std::string type = e.at("type").get<std::string>();
+    bool found = false;
+    for (uint32_t t = 0; t < req.schema().entities.size(); ++t)
+      if (req.schema().entities[t].name == type) {
+        p.entityRef(t, e, "entities");
+        found = true;
+      }
+    if (!found) bad("unknown entity type " + type);
+  }
+  p.finish();
+  return p.out;
+}
+
+namespace {
+
+z3::solver pinnedSolver(ActionModel& model, const json& request, unsigned timeoutMs) {
+  z3::context& c = model.req.env().ctx();
+  std::vector<z3::expr> pins = pinRequest(model.req, request);
+  z3::solver s(c);
+  z3::params p(c);
+  p.set("timeout", timeoutMs);
+  s.set(p);
+  for (const z3::expr& d : model.req.domain) s.add(d);
+  for (const RuleEntry& e : model.rules) s.add(e.definition);
+  for (const z3::expr& pin : pins) s.add(pin);
+  return s;
+}
+
+}  // namespace
+
+ConcreteDecision decideConcrete(ActionModel& model, const json& request, unsigned timeoutMs) {
+  ConcreteDecision out;
+  if (!model.complete()) {
+    out.error = model.unsupported();
+    return out;
+  }
+  z3::solver s = pinnedSolver(model, request, timeoutMs);
+  if (s.check() != z3::sat) {
+    out.error = "the pinned request is not satisfiable: " + s.reason_unknown();
+    return out;
+  }
+  z3::model m = s.get_model();
+  const DecisionTerms& d = *model.decision;
+  int64_t dec = 0, reason = 0;
+  toI64(m.eval(d.decision, true), dec);
+  toI64(m.eval(d.reason, true), reason);
+  // Determined: no other decision/reason is possible.
+  s.push();
+  s.add(d.decision != m.eval(d.decision, true) || d.reason != m.eval(d.reason, true));
+  out.determined = s.check() == z3::unsat;
+  s.pop();
+  if (!out.determined) out.error = "the encoding leaves the decision open";
+  out.decision = decisionName(static_cast<int>(dec));
+  out.reason = reasonName(static_cast<ReasonCode>(reason));
+  // Reporting rules, as the runtime reports them.
+  auto hits = [&](bool userSide, ast::Effect eff) {
+    for (const RuleEntry& e : model.rules) {
+      const sema::CheckedRule& r = model.policy().rules[e.rule];
+      if ((r.subject == sema::Subject::User) != userSide || r.effect != eff) continue;
+      if (m.eval(e.applies && e.matchVar, true).is_true()) out.rules.push_back(r.id);
+    }
+  };
+  auto R = static_cast<ReasonCode>(reason);
+  int64_t agentDec = 0;
+  toI64(m.eval(d.agent.decision, true), agentDec);
+  switch (R) {
+    case ReasonCode::Permitted:
+      hits(false, ast::Effect::Permit);
+      if (m.eval(model.req.hasUser, true).is_true()) hits(true, ast::Effect::Permit);
+      break;
+    case ReasonCode::Escalated:
+      hits(false, ast::Effect::Escalate);
+      if (m.eval(model.req.hasUser && d.user.decision == 1, true).is_true()) hits(true, ast::Effect::Escalate);
+      break;
+    case ReasonCode::UserEscalated: hits(true, ast::Effect::Escalate); break;
+    case ReasonCode::Forbidden: hits(false, ast::Effect::Forbid); break;
+    case ReasonCode::UserForbidden: hits(true, ast::Effect::Forbid); break;
+    default: break;
+  }
+  std::sort(out.rules.begin(), out.rules.end());
+  return out;
+}
+
+bool confirms(ActionModel& model, const json& request, const z3::expr& violation, unsigned timeoutMs) {
+  if (!model.complete()) return false;
+  z3::solver s = pinnedSolver(model, request, timeoutMs);
+  s.add(!violation);
+  return s.check() == z3::unsat;
+}
+
+}  // namespace agentpol::verify

@@ -1,0 +1,48 @@
+// concrete_request.h — the other direction of counterexample.h: pins every
+// symbol of an ActionModel's request to the values of one concrete request
+// JSON (spec section 8), so the encoding can be evaluated on it. Used to
+// confirm each counterexample (replay through the encoding) and by the
+// differential test against the runtime VM. Entry points: pinRequest,
+// decideConcrete, confirms.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "verify/action_model.h"
+
+namespace agentpol::verify {
+
+struct BadConcreteRequest : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// Constraints fixing the request of `req` to `request`; throws
+// BadConcreteRequest when the JSON does not fit the schema.
+std::vector<z3::expr> pinRequest(RequestEncoding& req, const nlohmann::json& request);
+
+// Parsers for the value spellings (throw BadConcreteRequest).
+int64_t parseTime(const std::string& text);
+int64_t parseDuration(const std::string& text);
+int64_t parseMoney(const std::string& text, const std::string& currency);
+
+struct ConcreteDecision {
+  bool determined = false;         // the encoding gave exactly one decision
+  std::string decision;            // "allow" / "escalate" / "deny"
+  std::string reason;              // reason code
+  std::vector<std::string> rules;  // reporting rule ids, sorted
+  std::string error;               // when not determined
+};
+
+// Decides `request` with the encoding of `model` (a fresh solver).
+ConcreteDecision decideConcrete(ActionModel& model, const nlohmann::json& request, unsigned timeoutMs = 10000);
+
+// True when `violation` holds on `request` for every interpretation the
+// encoding allows (i.e. request ∧ ¬violation is unsat).
+bool confirms(ActionModel& model, const nlohmann::json& request, const z3::expr& violation,
+              unsigned timeoutMs = 10000);
+
+}  // namespace agentpol::verify

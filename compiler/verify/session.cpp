@@ -1,0 +1,72 @@
+// session.cpp — lazily built per-action models and provers, timing, and
+// counterexample rendering with confirmation through concrete_request.
+#include "verify/session.h"
+
+#include <algorithm>
+
+#include "verify/concrete_request.h"
+
+namespace agentpol::verify {
+
+Status VerifyReport::overall() const {
+  Status s = Status::Proved;
+  for (const CheckResult& c : checks) {
+    if (c.status == Status::Violated) return Status::Violated;
+    if (c.status == Status::Unknown) s = Status::Unknown;
+  }
+  return s;
+}
+
+Session::Session(const sema::CheckedPolicy& policy, const VerifyOptions& options)
+    : policy_(policy), options_(options), agents_(AgentDomain::of(policy.schema)) {}
+
+ActionModel& Session::model(uint32_t action) {
+  auto& slot = models_[action];
+  if (!slot) slot = std::make_unique<ActionModel>(env_, policy_, action, agents_);
+  return *slot;
+}
+
+Prover& Session::prover(uint32_t action) {
+  auto& slot = provers_[action];
+  if (!slot) {
+    slot = std::make_unique<Prover>(env_, options_.timeoutMs);
+    slot->add(model(action));
+  }
+  return *slot;
+}
+
+QueryResult Session::find(uint32_t action, const z3::expr& query, CheckResult& result) {
+  auto start = std::chrono::steady_clock::now();
+  ActionModel& m = model(action);
+  // Checks range over declared agents only (spec 7: "every declared agent").
+  z3::expr q = query && (policy_.schema.agents.empty() ? env_.ctx().bool_val(true) : m.req.agentIsDeclared());
+  QueryResult r = prover(action).find(q);
+  result.millis += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  return r;
+}
+
+void Session::attachCounterexample(uint32_t action, const QueryResult& q, const z3::expr& violation,
+                                   CheckResult& result) {
+  ActionModel& m = model(action);
+  RenderedRequest r = renderRequest(m.req, *q.model);
+  result.counterexample = r.request;
+  try {
+    result.confirmed = r.exact && confirms(m, r.request, violation, options_.timeoutMs);
+  } catch (const BadConcreteRequest&) {
+    result.confirmed = false;
+  }
+  if (!result.confirmed)
+    result.message += r.exact ? " (the counterexample could not be confirmed by replaying it)"
+                              : " (counterexample approximate: " + r.problem + ")";
+}
+
+std::vector<std::string> Session::ruleIds(const std::vector<uint32_t>& rules) const {
+  std::vector<uint32_t> sorted = rules;
+  std::sort(sorted.begin(), sorted.end());
+  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+  std::vector<std::string> out;
+  for (uint32_t r : sorted) out.push_back(policy_.rules[r].id);
+  return out;
+}
+
+}  // namespace agentpol::verify

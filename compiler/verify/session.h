@@ -1,0 +1,56 @@
+// session.h — the shared state of one verification run over one policy:
+// the Z3Env, one ActionModel and one Prover per action (built on first use
+// and shared by every check), and helpers the checks have in common
+// (timing, counterexample rendering + confirmation, rule-id lists).
+#pragma once
+
+#include <chrono>
+#include <map>
+#include <memory>
+
+#include "verify/check_result.h"
+#include "verify/counterexample.h"
+
+namespace agentpol::verify {
+
+class Session {
+ public:
+  Session(const sema::CheckedPolicy& policy, const VerifyOptions& options);
+
+  const sema::CheckedPolicy& policy() const { return policy_; }
+  const VerifyOptions& options() const { return options_; }
+  Z3Env& env() { return env_; }
+  ActionModel& model(uint32_t action);
+  Prover& prover(uint32_t action);
+
+  // Runs `query` on action `action`, timing it into `result.millis`.
+  QueryResult find(uint32_t action, const z3::expr& query, CheckResult& result);
+  // Fills result.counterexample from a Sat answer and confirms it: the
+  // rendered request, pinned back into the encoding, must entail `violation`.
+  void attachCounterexample(uint32_t action, const QueryResult& q, const z3::expr& violation, CheckResult& result);
+  std::vector<std::string> ruleIds(const std::vector<uint32_t>& rules) const;
+
+ private:
+  const sema::CheckedPolicy& policy_;
+  VerifyOptions options_;
+  Z3Env env_;
+  AgentDomain agents_;
+  std::map<uint32_t, std::unique_ptr<ActionModel>> models_;
+  std::map<uint32_t, std::unique_ptr<Prover>> provers_;
+};
+
+// Accumulates the outcome of one property over several actions: the first
+// violation wins; otherwise any unknown makes it unknown; else proved with
+// the union of the unsat cores.
+struct Accumulator {
+  bool violated = false, unknown = false;
+  std::vector<uint32_t> core;
+  std::string unknownWhy;
+  void unsat(const QueryResult& q) { core.insert(core.end(), q.coreRules.begin(), q.coreRules.end()); }
+  void fail(const std::string& why) {
+    if (!unknown) unknownWhy = why;
+    unknown = true;
+  }
+};
+
+}  // namespace agentpol::verify

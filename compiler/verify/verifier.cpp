@@ -1,0 +1,25 @@
+// verifier.cpp — runs the checks in a fixed order over one shared Session
+// (one Z3 context, one model and solver per action, reused by every check).
+#include "verify/verifier.h"
+
+#include "verify/checks.h"
+
+namespace agentpol::verify {
+
+VerifyReport verifyPolicy(const sema::CheckedPolicy& policy, const VerifyOptions& options) {
+  Session s(policy, options);
+  VerifyReport report;
+  auto append = [&](std::vector<CheckResult> v) {
+    for (CheckResult& c : v) report.checks.push_back(std::move(c));
+  };
+  append(checkInventory(s));
+  report.checks.push_back(checkDelegation(s));
+  append(checkScope(s));
+  std::vector<CheckResult> dead = checkDeadRules(s);
+  append(checkShadowed(s, dead));
+  append(std::move(dead));
+  append(checkAsserts(s));
+  return report;
+}
+
+}  // namespace agentpol::verify
