@@ -15,13 +15,28 @@ namespace {
 std::atomic<long> g_allocs{0};
 }
 
-void* operator new(size_t n) {
+namespace {
+void* counted(size_t n) noexcept {
   g_allocs.fetch_add(1, std::memory_order_relaxed);
-  if (void* p = std::malloc(n ? n : 1)) return p;
+  return std::malloc(n ? n : 1);
+}
+void* counted_or_throw(size_t n) {
+  if (void* p = counted(n)) return p;
   throw std::bad_alloc();
 }
+}  // namespace
+
+// Every replaceable form, so allocation and release always pair up.
+void* operator new(size_t n) { return counted_or_throw(n); }
+void* operator new[](size_t n) { return counted_or_throw(n); }
+void* operator new(size_t n, const std::nothrow_t&) noexcept { return counted(n); }
+void* operator new[](size_t n, const std::nothrow_t&) noexcept { return counted(n); }
 void operator delete(void* p) noexcept { std::free(p); }
+void operator delete[](void* p) noexcept { std::free(p); }
 void operator delete(void* p, size_t) noexcept { std::free(p); }
+void operator delete[](void* p, size_t) noexcept { std::free(p); }
+void operator delete(void* p, const std::nothrow_t&) noexcept { std::free(p); }
+void operator delete[](void* p, const std::nothrow_t&) noexcept { std::free(p); }
 
 using namespace agentpol;
 
