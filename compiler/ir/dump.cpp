@@ -79,7 +79,10 @@ struct Printer {
       case Op::Mul: return fmt::format("mul {}", n.k.ints[0]);
       case Op::Like: {
         std::string pat;
-        for (size_t i = 0; i < n.k.strings.size(); ++i) pat += (i ? "*" : "") + n.k.strings[i];
+        for (size_t i = 0; i < n.k.strings.size(); ++i) {
+          if (i) pat += '*';
+          for (char c : n.k.strings[i]) pat += c == '*' ? std::string("\\*") : std::string(1, c);
+        }
         return "like " + quoted(pat);
       }
       default: return opName(n.op);

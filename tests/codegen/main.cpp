@@ -1,0 +1,3 @@
+// main.cpp — Catch2 main for the codegen tests.
+#define CATCH_CONFIG_MAIN
+#include <catch2/catch.hpp>
