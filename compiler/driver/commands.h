@@ -23,5 +23,9 @@ const CommandSpec& buildSpec();
 int runBuild(const ParsedArgs& args);
 const CommandSpec& disasmSpec();
 int runDisasm(const ParsedArgs& args);
+const CommandSpec& evalSpec();
+int runEval(const ParsedArgs& args);
+const CommandSpec& testSpec();
+int runTest(const ParsedArgs& args);
 
 }  // namespace agentpol::driver

@@ -18,6 +18,8 @@ const std::vector<Command>& allCommands() {
       {&checkSpec(), runCheck},
       {&buildSpec(), runBuild},
       {&disasmSpec(), runDisasm},
+      {&evalSpec(), runEval},
+      {&testSpec(), runTest},
   };
   return commands;
 }
