@@ -83,7 +83,7 @@ TEST_CASE("eval: a JSON array, from a compiled bundle", "[eval]") {
   CHECK(summarize(r) == expectations(false));
 }
 
-TEST_CASE("eval: `-` reads stdin; CRLF line ends are fine", "[eval]") {
+TEST_CASE("eval: `-` reads stdin, CRLF line ends are fine", "[eval]") {
   RunResult r = agentpolc("eval '" + billingPolicy() + "' --request -", jsonLines(billingRequests(), "\r\n"));
   INFO(r.err);
   CHECK(r.exit == 0);

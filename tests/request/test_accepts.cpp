@@ -53,7 +53,7 @@ TEST_CASE("times: any offset to UTC, fractions dropped, a date alone", "[accepts
   allowed(run(kitchenBundle(), kitchen(R"({"now": "2026-11-28T23:03:00+09:00"})")));
 }
 
-TEST_CASE("Money: negative, whole, one decimal; Durations in every unit", "[accepts]") {
+TEST_CASE("Money: negative, whole, one decimal, and Durations in every unit", "[accepts]") {
   CHECK(auditArgs(run(kitchenBundle(), kitchen(R"({"args": {"budget": "-3.5 EUR"}})")))["budget"] == "-3.50 EUR");
   CHECK(auditArgs(run(kitchenBundle(), kitchen(R"({"args": {"budget": "7 EUR"}})")))["budget"] == "7.00 EUR");
   for (const char* d : {"30s", "15m", "2h", "7d"}) {
@@ -63,7 +63,7 @@ TEST_CASE("Money: negative, whole, one decimal; Durations in every unit", "[acce
   }
 }
 
-TEST_CASE("Int at the int64 bounds; negative zero", "[accepts]") {
+TEST_CASE("Int at the int64 bounds and negative zero", "[accepts]") {
   CHECK(auditArgs(run(kitchenBundle(), kitchen(R"({"args": {"qty": 9223372036854775807}})")))["qty"] ==
         INT64_MAX);
   CHECK(auditArgs(run(kitchenBundle(), kitchen(R"({"args": {"qty": -9223372036854775808}})")))["qty"] ==

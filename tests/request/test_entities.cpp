@@ -30,7 +30,7 @@ TEST_CASE("a reference takes its attrs from `entities`", "[entities]") {
   CHECK(o.rules == std::vector<std::string>{"small-refunds", "user-refund"});
 }
 
-TEST_CASE("a reference-only entity is accepted; reading it never allows", "[entities]") {
+TEST_CASE("a reference-only entity is accepted and reading it never allows", "[entities]") {
   // user-refund reads user.refund_limit: an evaluation error, so that permit does not match.
   Outcome o = run(billingBundle(), billing(R"({"user": {"attrs": null}})"));
   CHECK(o.decision == "deny");
