@@ -35,11 +35,11 @@ class Reader {
 
  private:
   // request_reader.cpp: top-level fields
-  bool checkTopLevel(uint32_t root);
+  bool checkTopLevel(uint32_t root, uint32_t* at);
   bool readNow(uint32_t n, const Path* p);
   bool readAgent(uint32_t n, const Path* p);
   bool readUser(uint32_t n, const Path* p);
-  bool readAction(uint32_t root, uint32_t* action);
+  bool readAction(uint32_t n, uint32_t* action);
   bool readEntities(uint32_t n, const Path* p);
   bool entityId(uint32_t obj, const Path* p, std::string_view* id);
 

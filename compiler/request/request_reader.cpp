@@ -3,6 +3,9 @@
 // entities. Fields are read in that order; the first problem is the message.
 #include "request/request_reader.h"
 
+#include <algorithm>
+#include <iterator>
+
 #include "request/reader_impl.h"
 #include "request/value_text.h"
 
@@ -39,30 +42,34 @@ constexpr std::string_view kTopLevel[] = {"now", "agent", "user", "action", "arg
 }  // namespace
 
 void Reader::readRequest(uint32_t root) {
-  if (!checkTopLevel(root)) return;
+  uint32_t at[std::size(kTopLevel)];
+  if (!checkTopLevel(root, at)) return;
   uint32_t action = kNone;
   Path now{nullptr, "now"}, agent{nullptr, "agent"}, user{nullptr, "user"}, args{nullptr, "args"},
       context{nullptr, "context"}, entities{nullptr, "entities"};
-  if (!readNow(tree_.find(root, "now"), &now) || !readAgent(tree_.find(root, "agent"), &agent) ||
-      !readUser(tree_.find(root, "user"), &user) || !readAction(root, &action))
+  if (!readNow(at[0], &now) || !readAgent(at[1], &agent) || !readUser(at[2], &user) || !readAction(at[3], &action))
     return;
   // An absent `args` or `context` reads as {}: its required fields are missing.
   const FieldSet& as = schema_.action(action);
-  if (!fields(as.fields, tree_.find(root, "args"), &args, {Target::Kind::Action, {}, as.what})) return;
+  if (!fields(as.fields, at[4], &args, {Target::Kind::Action, {}, as.what})) return;
   const FieldSet& cs = schema_.context();
-  if (!fields(cs.fields, tree_.find(root, "context"), &context, {Target::Kind::Context, {}, cs.what})) return;
-  uint32_t e = tree_.find(root, "entities");
-  if (e != kNoNode) readEntities(e, &entities);
+  if (!fields(cs.fields, at[5], &context, {Target::Kind::Context, {}, cs.what})) return;
+  if (at[6] != kNoNode) readEntities(at[6], &entities);
 }
 
-bool Reader::checkTopLevel(uint32_t root) {
+// One pass over the top-level members: each known one's node into at[]
+// (in kTopLevel order, kNoNode when absent); unknown or repeated keys fail.
+bool Reader::checkTopLevel(uint32_t root, uint32_t* at) {
+  std::fill(at, at + std::size(kTopLevel), kNoNode);
   for (uint32_t c = root + 1; c < tree_.node(root).end; c = tree_.node(c).end) {
     std::string_view k = tree_.key(tree_.node(c));
-    bool known = false;
-    for (std::string_view name : kTopLevel) known = known || k == name;
+    size_t i = 0;
+    while (i < std::size(kTopLevel) && kTopLevel[i] != k) ++i;
     Path p{nullptr, k};
-    if (!known) return fail(&p, "unknown top-level field (expected now, agent, user, action, args, context, entities)");
-    if (tree_.find(root, k) != c) return fail(&p, "given twice");
+    if (i == std::size(kTopLevel))
+      return fail(&p, "unknown top-level field (expected now, agent, user, action, args, context, entities)");
+    if (at[i] != kNoNode) return fail(&p, "given twice");
+    at[i] = c;
   }
   return true;
 }
@@ -123,8 +130,7 @@ bool Reader::readUser(uint32_t n, const Path* p) {
   return req_.ok();
 }
 
-bool Reader::readAction(uint32_t root, uint32_t* action) {
-  uint32_t n = tree_.find(root, "action");
+bool Reader::readAction(uint32_t n, uint32_t* action) {
   Path p{nullptr, "action"};
   if (n == kNoNode || tree_.node(n).kind == JsonKind::Null) return fail(&p, "missing (the name of a declared action)");
   if (tree_.node(n).kind != JsonKind::String) return fail(&p, "expected an action name, got " + describe(n));
