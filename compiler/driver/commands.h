@@ -27,5 +27,11 @@ const CommandSpec& evalSpec();
 int runEval(const ParsedArgs& args);
 const CommandSpec& testSpec();
 int runTest(const ParsedArgs& args);
+const CommandSpec& verifySpec();
+int runVerify(const ParsedArgs& args);
+const CommandSpec& diffSpec();
+int runDiff(const ParsedArgs& args);
+const CommandSpec& inventorySpec();
+int runInventory(const ParsedArgs& args);
 
 }  // namespace agentpol::driver

@@ -20,6 +20,9 @@ const std::vector<Command>& allCommands() {
       {&disasmSpec(), runDisasm},
       {&evalSpec(), runEval},
       {&testSpec(), runTest},
+      {&verifySpec(), runVerify},
+      {&diffSpec(), runDiff},
+      {&inventorySpec(), runInventory},
   };
   return commands;
 }

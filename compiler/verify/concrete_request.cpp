@@ -277,15 +277,33 @@ z3::solver pinnedSolver(ActionModel& model, const json& request, unsigned timeou
 
 }  // namespace
 
+ConcreteEvaluator::ConcreteEvaluator(ActionModel& model, unsigned timeoutMs)
+    : model_(model), solver_(model.req.env().ctx()) {
+  z3::params p(model.req.env().ctx());
+  p.set("timeout", timeoutMs);
+  solver_.set(p);
+  for (const RuleEntry& e : model.rules) solver_.add(e.definition);
+}
+
 ConcreteDecision decideConcrete(ActionModel& model, const json& request, unsigned timeoutMs) {
+  return ConcreteEvaluator(model, timeoutMs).decide(request);
+}
+
+ConcreteDecision ConcreteEvaluator::decide(const json& request) {
+  ActionModel& model = model_;
   ConcreteDecision out;
   if (!model.complete()) {
     out.error = model.unsupported();
     return out;
   }
-  z3::solver s = pinnedSolver(model, request, timeoutMs);
+  std::vector<z3::expr> pins = pinRequest(model.req, request);
+  for (; synced_ < model.req.domain.size(); ++synced_) solver_.add(model.req.domain[synced_]);
+  z3::solver& s = solver_;
+  s.push();
+  for (const z3::expr& pin : pins) s.add(pin);
   if (s.check() != z3::sat) {
     out.error = "the pinned request is not satisfiable: " + s.reason_unknown();
+    s.pop();
     return out;
   }
   z3::model m = s.get_model();
@@ -327,6 +345,7 @@ ConcreteDecision decideConcrete(ActionModel& model, const json& request, unsigne
     default: break;
   }
   std::sort(out.rules.begin(), out.rules.end());
+  s.pop();
   return out;
 }
 

@@ -37,7 +37,20 @@ struct ConcreteDecision {
   std::string error;               // when not determined
 };
 
-// Decides `request` with the encoding of `model` (a fresh solver).
+// Decides requests of one action with the encoding of `model`: one solver
+// holding the model's constraints, each request pinned inside push/pop.
+class ConcreteEvaluator {
+ public:
+  explicit ConcreteEvaluator(ActionModel& model, unsigned timeoutMs = 10000);
+  ConcreteDecision decide(const nlohmann::json& request);
+
+ private:
+  ActionModel& model_;
+  z3::solver solver_;
+  size_t synced_ = 0;
+};
+
+// One-off: decides `request` with the encoding of `model`.
 ConcreteDecision decideConcrete(ActionModel& model, const nlohmann::json& request, unsigned timeoutMs = 10000);
 
 // True when `violation` holds on `request` for every interpretation the

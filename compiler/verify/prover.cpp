@@ -49,6 +49,7 @@ void Prover::prefer(std::vector<z3::expr>& out) {
   z3::expr tmax = c.int_val(static_cast<int64_t>(253402300799LL));
   for (ActionModel* m : models_) {
     for (const z3::expr& s : m->req.stringTerms) out.push_back(z3::in_re(s, printable));
+    for (const z3::expr& id : m->req.idTerms) out.push_back(id.length() > 0);
     for (const z3::expr& t : m->req.timeTerms) out.push_back(t >= tmin && t <= tmax);
     for (const z3::expr& d : m->req.durationTerms) out.push_back(d >= 0 && d <= tmax);
   }

@@ -2,7 +2,8 @@
 // ActionModels in a shared solver: push, assert, check (with the rule
 // trackers as assumptions and the per-check timeout), pop. `sat` gives a
 // model (re-solved once under readability preferences: printable ASCII
-// strings, times in years 1..9999, non-negative durations, when possible);
+// strings, non-empty entity ids, times in years 1..9999, non-negative
+// durations, when possible);
 // `unsat` gives the rules in the unsat core; anything else is unknown.
 #pragma once
 

@@ -89,6 +89,7 @@ void RequestEncoding::noteEntity(uint32_t entityType, const z3::expr& e) {
   // Injectivity of ids over the terms that occur: inv(id(e)) == e.
   domain.push_back(entityWithId(entityType, entityId(entityType, e)) == e);
   stringTerms.push_back(entityId(entityType, e));
+  idTerms.push_back(entityId(entityType, e));
 }
 
 SymValue RequestEncoding::makeValue(const sema::Type* t, const std::string& name, const LeafFn& leaf) {

@@ -75,6 +75,8 @@ class RequestEncoding {
   }
   // Leaf terms to keep readable in counterexamples (strings, times, durations).
   std::vector<z3::expr> stringTerms, timeTerms, durationTerms;
+  // Entity ids handed out (request JSON needs them non-empty; the C++ API does not).
+  std::vector<z3::expr> idTerms;
   // Entity terms handed out, per entity type (extraction renders these).
   std::map<uint32_t, std::vector<z3::expr>> entityTerms;
 
