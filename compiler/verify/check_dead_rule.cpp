@@ -29,7 +29,7 @@ std::vector<CheckResult> checkDeadRules(Session& s) {
       }
       z3::expr holds = e->applies && e->cond->value && !e->cond->error;
       if (rule.subject == sema::Subject::User) holds = holds && m.req.hasUser;
-      QueryResult q = s.find(a, holds, r);
+      QueryResult q = s.find(a, holds, r, false);
       if (q.kind == QueryResult::Kind::Sat) {
         live = true;
         break;

@@ -51,7 +51,7 @@ std::vector<CheckResult> checkShadowed(Session& s, const std::vector<CheckResult
       const RuleEntry* e = m.entry(ri);
       z3::expr matches = e->applies && e->matchVar;
       if (rule.subject == sema::Subject::User) matches = matches && m.req.hasUser;
-      QueryResult q = s.find(a, matches && !forbidOfSide(p, m, rule), r);
+      QueryResult q = s.find(a, matches && !forbidOfSide(p, m, rule), r, false);
       if (q.kind == QueryResult::Kind::Sat && m.complete()) {
         escapes = true;
         break;

@@ -56,7 +56,7 @@ void Prover::prefer(std::vector<z3::expr>& out) {
   (void)rs;
 }
 
-QueryResult Prover::find(const z3::expr& query) {
+QueryResult Prover::find(const z3::expr& query, bool readable) {
   sync();
   QueryResult out;
   z3::expr_vector assumptions(env_.ctx());
@@ -76,6 +76,10 @@ QueryResult Prover::find(const z3::expr& query) {
   } else if (r == z3::sat) {
     out.kind = QueryResult::Kind::Sat;
     out.model.emplace(solver_.get_model());
+    if (!readable) {
+      solver_.pop();
+      return out;
+    }
     // Readable values when the query allows them; otherwise keep the first model.
     std::vector<z3::expr> prefs;
     prefer(prefs);

@@ -30,8 +30,10 @@ class Prover {
   Prover(Z3Env& env, unsigned timeoutMs);
   void add(ActionModel& model);
 
-  // Is `query` satisfiable together with the models' constraints?
-  QueryResult find(const z3::expr& query);
+  // Is `query` satisfiable together with the models' constraints? With
+  // `readable`, a Sat model is re-solved under the readability preferences
+  // (for counterexamples; witnesses that only prove something skip it).
+  QueryResult find(const z3::expr& query, bool readable = true);
 
  private:
   void sync();

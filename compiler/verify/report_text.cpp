@@ -26,8 +26,8 @@ std::string renderText(const VerifyReport& report, const diag::SourceManager& so
     counts[static_cast<int>(c.status)]++;
     std::string label = c.kind == "assert" ? "assert " + c.name : c.kind;
     if (!c.subject.empty()) label += " [" + c.subject + "]";
-    out += fmt::format("{} {} {}: {}{}\n", mark(c.status), label, statusName(c.status), where(sources, c.range),
-                       c.message);
+    out += fmt::format("{} {} {}: {}{} ({:.0f} ms)\n", mark(c.status), label, statusName(c.status),
+                       where(sources, c.range), c.message, c.millis);
     if (c.rules && !c.rules->empty()) {
       std::string list;
       for (const std::string& r : *c.rules) list += (list.empty() ? "" : ", ") + r;

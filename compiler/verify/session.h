@@ -24,7 +24,8 @@ class Session {
   Prover& prover(uint32_t action);
 
   // Runs `query` on action `action`, timing it into `result.millis`.
-  QueryResult find(uint32_t action, const z3::expr& query, CheckResult& result);
+  // `readable`: a Sat model will become a counterexample (see Prover::find).
+  QueryResult find(uint32_t action, const z3::expr& query, CheckResult& result, bool readable = true);
   // Fills result.counterexample from a Sat answer and confirms it: the
   // rendered request, pinned back into the encoding, must entail `violation`.
   void attachCounterexample(uint32_t action, const QueryResult& q, const z3::expr& violation, CheckResult& result);
