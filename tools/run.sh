@@ -1,12 +1,35 @@
 #!/usr/bin/env bash
 # The main job: install what is missing, build agentpolc, then take the
-# shipped billing example through the pipeline: check it (parse + types).
+# shipped billing example through the whole pipeline: check (parse + types),
+# verify (Z3: built-in checks and asserts), build a bundle, disassemble it,
+# decide a request with it, and run the example's test cases.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/build.sh
 AGENTPOLC=build/compiler/driver/agentpolc
 EXAMPLE=examples/billing
+BUNDLE=build/billing.apb
+# The example's agents were reviewed in autumn 2026; verify as of a fixed day
+# so the inventory check gives the same answer whenever this runs.
+TODAY=2026-11-28
 
-echo "== agentpolc check $EXAMPLE"
+step() { echo; echo "== $*"; }
+
+step "agentpolc check $EXAMPLE"
 "$AGENTPOLC" check "$EXAMPLE"
-echo "ok: $EXAMPLE checks clean"
+echo "no errors"
+
+step "agentpolc verify $EXAMPLE --today $TODAY"
+"$AGENTPOLC" verify "$EXAMPLE" --today "$TODAY"
+
+step "agentpolc build $EXAMPLE -o $BUNDLE"
+"$AGENTPOLC" build "$EXAMPLE" -o "$BUNDLE"
+
+step "agentpolc disasm $BUNDLE (first lines)"
+"$AGENTPOLC" disasm "$BUNDLE" | head -n 25
+
+step "agentpolc eval $BUNDLE --request $EXAMPLE/request.json"
+"$AGENTPOLC" eval "$BUNDLE" --request "$EXAMPLE/request.json"
+
+step "agentpolc test $BUNDLE --tests $EXAMPLE/tests"
+"$AGENTPOLC" test "$BUNDLE" --tests "$EXAMPLE/tests"

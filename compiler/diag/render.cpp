@@ -25,6 +25,33 @@ std::string padFor(std::string_view prefix) {
   return pad;
 }
 
+// Length of the valid UTF-8 sequence starting at s[i], or 0 when invalid.
+size_t utf8SequenceLength(std::string_view s, size_t i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+  if (n == 0 || i + n > s.size()) return 0;
+  for (size_t k = 1; k < n; ++k)
+    if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
+  return n;
+}
+
+// Source text as printable UTF-8: each byte of an invalid sequence becomes
+// U+FFFD, so a file with bad bytes (E0001) still renders as valid text.
+std::string sanitized(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size();) {
+    size_t n = utf8SequenceLength(s, i);
+    if (n == 0) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+    } else {
+      out.append(s.substr(i, n));
+      i += n;
+    }
+  }
+  return out;
+}
+
 size_t codePoints(std::string_view s) {
   size_t n = 0;
   for (unsigned char c : s) n += (c & 0xC0) != 0x80;
@@ -34,18 +61,18 @@ size_t codePoints(std::string_view s) {
 std::string sourceExcerpt(const SourceManager& sm, const SourceRange& r) {
   if (!r.valid()) return {};
   LineCol start = sm.lineCol(r.file, r.begin);
-  std::string_view line = sm.lineText(r.file, start.line);
-  // Byte offset of the range within its first line.
+  std::string_view raw = sm.lineText(r.file, start.line);
+  // Byte offsets of the range within its first line (clipped to the line).
   uint32_t lineStart = r.begin;
   const std::string& text = sm.text(r.file);
   while (lineStart > 0 && text[lineStart - 1] != '\n') --lineStart;
-  size_t col = std::min<size_t>(r.begin - lineStart, line.size());
-  size_t endCol = std::min<size_t>(r.end > r.begin ? r.end - lineStart : col + 1, line.size());
-  size_t width = endCol > col ? codePoints(line.substr(col, endCol - col)) : 1;
+  size_t col = std::min<size_t>(r.begin - lineStart, raw.size());
+  size_t endCol = std::min<size_t>(r.end > r.begin ? r.end - lineStart : col + 1, raw.size());
+  size_t width = endCol > col ? codePoints(sanitized(raw.substr(col, endCol - col))) : 1;
 
   std::string gutter = fmt::format("{:>5}", start.line);
-  std::string out = fmt::format("{} | {}\n", gutter, line);
-  out += fmt::format("{} | {}^{}\n", std::string(gutter.size(), ' '), padFor(line.substr(0, col)),
+  std::string out = fmt::format("{} | {}\n", gutter, sanitized(raw));
+  out += fmt::format("{} | {}^{}\n", std::string(gutter.size(), ' '), padFor(sanitized(raw.substr(0, col))),
                      std::string(width > 1 ? width - 1 : 0, '~'));
   return out;
 }

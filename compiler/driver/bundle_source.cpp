@@ -29,6 +29,14 @@ bool endsWithApb(const std::string& path) { return fs::path(path).extension() ==
 
 }  // namespace
 
+std::vector<uint8_t> compileToBundleBytes(Compilation& c) {
+  std::vector<codegen::LimitError> limits;
+  std::vector<uint8_t> bytes = codegen::compileBundleBytes(*c.policy, &limits);
+  for (const codegen::LimitError& e : limits) c.diags.report(diag::DiagId::RuleTooComplex, e.range, e.message);
+  if (!limits.empty()) bytes.clear();
+  return bytes;
+}
+
 bool isBundlePath(const std::vector<std::string>& paths) {
   return paths.size() == 1 && (endsWithApb(paths[0]) || startsWithMagic(paths[0]));
 }
@@ -53,7 +61,9 @@ BundleSource loadBundleOrCompile(const std::vector<std::string>& paths) {
     if (!out.compilation->diags.hasErrors()) out.error = "no policy files given";
     return out;  // otherwise the diagnostics say why
   }
-  LoadResult r = load_bundle(codegen::compileBundleBytes(*out.compilation->policy));
+  std::vector<uint8_t> bytes = compileToBundleBytes(*out.compilation);
+  if (bytes.empty()) return out;  // the diagnostics say why
+  LoadResult r = load_bundle(bytes);
   if (!r) out.error = "internal error: the compiled bundle does not load: " + r.error;
   out.bundle = r.bundle;
   return out;

@@ -36,6 +36,11 @@ struct BundleSource {
   explicit operator bool() const { return bundle != nullptr; }
 };
 
+// Compiles a checked compilation to bundle bytes. A rule that exceeds a
+// runtime limit (value stack, set scratch area) is reported as E0902 at the
+// rule, and then the result is empty.
+std::vector<uint8_t> compileToBundleBytes(Compilation& c);
+
 // True when `paths` names exactly one bundle: a path ending in `.apb`, or a
 // regular file that starts with the bundle magic bytes.
 bool isBundlePath(const std::vector<std::string>& paths);

@@ -2,6 +2,7 @@
 // emit a bundle, check it with the runtime's loader, then write it atomically
 // (temp file + rename). Nothing is written when there is any error.
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -12,11 +13,14 @@
 
 #include <agentpol/bundle.h>
 
-#include "codegen/codegen.h"
+#include "driver/bundle_source.h"
 #include "diag/render.h"
 #include "driver/commands.h"
 #include "driver/exit_codes.h"
 #include "driver/frontend.h"
+#include "driver/verify_args.h"
+#include "verify/bytecode/bundle_mutation.h"
+#include "verify/bytecode/translation_validation.h"
 
 namespace agentpol::driver {
 namespace fs = std::filesystem;
@@ -24,13 +28,19 @@ namespace fs = std::filesystem;
 const CommandSpec& buildSpec() {
   static const CommandSpec spec{
       "build",
-      "agentpolc build FILE|FOLDER… -o OUT.apb [--format text|json]",
+      "agentpolc build FILE|FOLDER… -o OUT.apb [--format text|json] [--verify [--timeout DUR]]",
       "Compile a policy set to a bytecode bundle (.apb).",
       "The bundle is checked by the runtime's loader before it is written;\n"
       "the file is replaced atomically, and never written when there are errors.\n"
-      "Exit status: 0 written, 1 errors, 2 usage error.",
+      "With --verify, the bundle is first proved to decide every request exactly\n"
+      "like the policy (translation validation); when they differ it is not\n"
+      "written and a counterexample request is printed.\n"
+      "Exit status: 0 written, 1 errors (or the bundle differs), 2 usage error,\n"
+      "3 --verify could not decide (nothing written).",
       {{"output", 'o', "OUT", "the bundle file to write (required)"},
-       {"format", 0, "FORMAT", "text (default) or json"}},
+       {"format", 0, "FORMAT", "text (default) or json"},
+       {"verify", 0, "", "prove the bundle equal to the policy before writing it"},
+       {"timeout", 0, "DUR", "--verify: solver time limit per query (default 10s)"}},
       1,
       false};
   return spec;
@@ -69,28 +79,87 @@ bool writeAtomically(const std::string& path, const std::vector<uint8_t>& bytes,
   return true;
 }
 
-struct Outcome {
-  std::vector<std::string> errors;  // not diagnostics: limits, loader, I/O
-  size_t size = 0;
-  size_t rules = 0;
+// ---- --verify: translation validation before writing (docs/verification.md)
+
+struct BuildVerify {
+  bool on = false;
+  unsigned timeoutMs = 10000;
 };
 
-std::string where(const Compilation& c, const SourceRange& r) {
-  if (!r.valid()) return "";
-  auto lc = c.sources.lineCol(r.file, r.begin);
-  return fmt::format("{}:{}:{}: ", c.sources.path(r.file), lc.line, lc.column);
+// Testing hook: AGENTPOL_BUILD_MUTATE=flip-comparison|bump-constant|user-rule-true
+// miscompiles the bundle on purpose so the tests can see --verify refuse it.
+void applyTestMutation(std::shared_ptr<const Bundle>& bundle, std::vector<uint8_t>& bytes) {
+  const char* name = std::getenv("AGENTPOL_BUILD_MUTATE");
+  if (!name || !*name) return;
+  auto m = verify::bytecode::mutationNamed(name);
+  if (!m) return;
+  std::optional<BundleImage> image = verify::bytecode::mutateBundle(*bundle, *m);
+  if (!image) return;
+  std::vector<uint8_t> mutated = serialize(*image);
+  LoadResult r = load_bundle(mutated);
+  if (!r) return;
+  bundle = r.bundle;
+  bytes = std::move(mutated);
 }
 
-Outcome emit(const Compilation& c, const std::string& outPath) {
+// Proves the bundle equal to the policy. Returns the exit code: 0 proved,
+// 1 they differ, 3 undecided; `report` gets the details.
+int verifyBundle(const sema::CheckedPolicy& policy, std::shared_ptr<const Bundle> bundle, unsigned timeoutMs,
+                 nlohmann::json& report) {
+  verify::bytecode::TranslationResult r = verify::bytecode::validateTranslation(policy, std::move(bundle), timeoutMs);
+  report = {{"status", verify::statusName(r.status)}, {"message", r.message}, {"millis", r.millis}};
+  if (!r.action.empty()) report["action"] = r.action;
+  if (!r.rule.empty()) report["rule"] = r.rule;
+  if (r.counterexample) {
+    report["counterexample"] = *r.counterexample;
+    report["source"] = r.sourceDecision;
+    report["bytecode"] = r.bytecodeDecision;
+  }
+  if (r.status == verify::Status::Proved) return kExitOk;
+  return r.status == verify::Status::Violated ? kExitFailed : kExitUnknown;
+}
+
+// Text output of --verify: the verdict on stderr (stdout on success), the
+// counterexample request as one JSON line on stdout.
+void printVerify(const nlohmann::json& v, const std::string& outPath) {
+  std::string status = v.value("status", "");
+  if (status == "proved") {
+    std::cout << fmt::format("verified: {} ({:.0f} ms)\n", v.value("message", ""), v.value("millis", 0.0));
+    return;
+  }
+  std::cerr << fmt::format("agentpolc build: --verify: {}\n", v.value("message", ""));
+  if (v.contains("counterexample")) {
+    std::cerr << fmt::format("agentpolc build: --verify: policy {}, bundle {}{}; counterexample request:\n",
+                             v.value("source", ""), v.value("bytecode", ""),
+                             v.contains("rule") ? ", rule `" + v["rule"].get<std::string>() + "`" : "");
+    std::cout << v["counterexample"].dump() << "\n";
+  }
+  std::cerr << fmt::format("agentpolc build: `{}` not written\n", outPath);
+}
+
+struct Outcome {
+  std::vector<std::string> errors;  // not diagnostics: loader, I/O
+  size_t size = 0;
+  size_t rules = 0;
+  int verifyExit = kExitOk;  // --verify: 1 differs, 3 undecided
+  nlohmann::json verify;     // --verify: the translation validation result
+};
+
+// Emits and writes the bundle; limit errors become diagnostics in `c`.
+Outcome emit(Compilation& c, const std::string& outPath, const BuildVerify& check) {
   Outcome o;
-  std::vector<codegen::LimitError> limits;
-  std::vector<uint8_t> bytes = codegen::compileBundleBytes(*c.policy, &limits);
-  for (const codegen::LimitError& e : limits) o.errors.push_back(where(c, e.range) + "error: " + e.message);
-  if (!o.errors.empty()) return o;
+  std::vector<uint8_t> bytes = compileToBundleBytes(c);
+  if (bytes.empty()) return o;
   LoadResult loaded = load_bundle(bytes);
   if (!loaded) {
     o.errors.push_back("internal error: the compiled bundle does not load: " + loaded.error);
     return o;
+  }
+  if (check.on) {
+    std::shared_ptr<const Bundle> bundle = loaded.bundle;
+    applyTestMutation(bundle, bytes);
+    o.verifyExit = verifyBundle(*c.policy, bundle, check.timeoutMs, o.verify);
+    if (o.verifyExit != kExitOk) return o;  // nothing written
   }
   std::string reason;
   if (!writeAtomically(outPath, bytes, reason)) o.errors.push_back("cannot write `" + outPath + "`: " + reason);
@@ -112,23 +181,36 @@ int runBuild(const ParsedArgs& args) {
     std::cerr << "agentpolc build: missing `-o OUT.apb`\nTry `agentpolc build --help`.\n";
     return kExitUsage;
   }
+  BuildVerify check;
+  check.on = args.has("verify");
+  if (args.has("timeout")) {
+    int64_t ms = 0;
+    if (!parseDurationMs(args.get("timeout"), ms) || ms <= 0) {
+      std::cerr << "agentpolc build: --timeout must be a duration like 10s or 500ms\n";
+      return kExitUsage;
+    }
+    check.timeoutMs = static_cast<unsigned>(ms);
+  }
   auto c = compileSources(args.positional);
   Outcome o;
-  if (c->policy) o = emit(*c, outPath);
-  bool ok = c->policy && o.errors.empty();
+  if (c->policy) o = emit(*c, outPath, check);
+  bool ok = c->policy && o.errors.empty() && !c->diags.hasErrors() && o.verifyExit == kExitOk;
   if (format == OutputFormat::Json) {
     nlohmann::json j = nlohmann::json::parse(diag::renderJson(c->sources, c->diags.sorted()));
     j["errors"] = o.errors;
     j["ok"] = ok;
     if (ok) j["bundle"] = {{"path", outPath}, {"bytes", o.size}, {"rules", o.rules},
                            {"source_hash", c->policy->sourceHashHex()}};
+    if (!o.verify.is_null()) j["verify"] = o.verify;
     std::cout << j.dump() << "\n";
   } else {
     printDiagnostics(*c, format, std::cout, std::cerr);
     for (const std::string& e : o.errors) std::cerr << "agentpolc build: " << e << "\n";
+    if (!o.verify.is_null()) printVerify(o.verify, outPath);
     if (ok) std::cout << fmt::format("wrote {} ({} bytes, {} rules)\n", outPath, o.size, o.rules);
   }
-  return ok ? kExitOk : kExitFailed;
+  if (ok) return kExitOk;
+  return o.errors.empty() && !c->diags.hasErrors() && o.verifyExit != kExitOk ? o.verifyExit : kExitFailed;
 }
 
 }  // namespace agentpol::driver

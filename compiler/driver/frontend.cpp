@@ -26,6 +26,7 @@ std::vector<std::string> expandPaths(const std::vector<std::string>& paths) {
     for (const auto& entry : fs::directory_iterator(p, ec))
       if (entry.path().extension() == ".agentpol") inDir.push_back(entry.path().string());
     std::sort(inDir.begin(), inDir.end());
+    if (inDir.empty()) out.push_back(p);  // reported by readFile: nothing to check is an error
     out.insert(out.end(), inDir.begin(), inDir.end());
   }
   return out;
