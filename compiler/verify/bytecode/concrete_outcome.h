@@ -1,0 +1,37 @@
+// concrete_outcome.h — one concrete request (spec 8 JSON) decided by both the
+// source encoding and the bytecode model of its action: every request symbol
+// pinned (concrete_request.h), each decision, reason and rule match read back
+// by asking the solver (Z3 may leave set operations unreduced in a model).
+// Used to explain and confirm translation-validation counterexamples, and by
+// the tests to compare the bytecode terms with the VM. Entry: decideBoth.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "verify/action_model.h"
+#include "verify/bytecode/bytecode_model.h"
+
+namespace agentpol::verify::bytecode {
+
+struct RuleOutcome {
+  std::string id;
+  int source = -1;    // fail-closed hit (applies and matches): 0/1; -1 when absent
+  int bytecode = -1;  // likewise
+  int block = -1;     // the bytecode block: 0 false, 1 true, 2 error; -1 absent
+};
+
+struct BothDecisions {
+  bool determined = false;         // the request fixes every value below
+  std::string error;               // when the request could not be pinned
+  std::string source, bytecode;    // "allow/permitted"
+  std::vector<RuleOutcome> rules;  // union by rule id
+  bool userPresent = false;
+  int bytecodeUserDecision = 0;    // 0 deny, 1 escalate, 2 allow
+};
+
+BothDecisions decideBoth(ActionModel& m, BytecodeModel& bc, const nlohmann::json& request, unsigned timeoutMs);
+
+}  // namespace agentpol::verify::bytecode
