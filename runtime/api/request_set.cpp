@@ -117,10 +117,11 @@ void Request::set_attr(EntityRef e, std::string_view name, const Value& v) {
 namespace detail {
 namespace {
 
-// Index of the first required slot without a value, or -1.
-long first_missing(const std::vector<SlotImage>& slots, const uint8_t* has) {
-  for (size_t i = 0; i < slots.size(); ++i)
-    if (!has[i] && !slots[i].optional) return static_cast<long>(i);
+// Index of the first required slot (of the ascending list `req`) without a
+// value, or -1.
+long first_missing(const BundleData::Slots& req, const uint8_t* has) {
+  for (uint32_t i : req)
+    if (!has[i]) return static_cast<long>(i);
   return -1;
 }
 
@@ -152,19 +153,20 @@ bool seal_request(RequestData& d) {
   if (!d.has_now) return report(d, "missing `now`");
   if (d.agent < 0) return report(d, "missing agent");
   if (d.action == kNone) return report(d, "missing action");
+  const BundleData& sd = *d.sd;
   const ActionImage& a = im.actions[d.action];
-  long i = first_missing(a.params, d.params_has.data());
+  long i = first_missing(sd.req_params[d.action], d.params_has.data());
   if (i >= 0) return report(d, "missing parameter `" + a.params[static_cast<size_t>(i)].name + "` of `" + a.name + "`");
-  if ((i = first_missing(a.args, d.args_has.data())) >= 0)
+  if ((i = first_missing(sd.req_args[d.action], d.args_has.data())) >= 0)
     return report(d, "missing argument `" + a.args[static_cast<size_t>(i)].name + "` of `" + a.name + "`");
-  if ((i = first_missing(im.context, d.ctx_has.data())) >= 0)
+  if ((i = first_missing(sd.req_ctx, d.ctx_has.data())) >= 0)
     return report(d, "missing context field `" + im.context[static_cast<size_t>(i)].name + "`");
   for (EntityRow& row : d.ents) {
     if (row.type == kNone || !row.has_attrs) continue;
     close_shadow(d, row);
     if (d.failed) return false;
     const EntityTypeImage& t = im.entity_types[row.type];
-    if ((i = first_missing(t.attrs, d.attrs_has.data() + row.attr_off)) >= 0)
+    if ((i = first_missing(sd.req_attrs[row.type], d.attrs_has.data() + row.attr_off)) >= 0)
       return report(d, "missing attribute `" + t.attrs[static_cast<size_t>(i)].name + "` of " + t.name + " `" +
                            std::string(as_view(row.id)) + "`");
   }

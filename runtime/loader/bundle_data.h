@@ -5,6 +5,7 @@
 #pragma once
 #include "bundle/opcodes.h"
 #include "vm/value.h"
+#include "vm/xop.h"
 
 #include <agentpol/bundle_image.h>
 
@@ -16,9 +17,11 @@ namespace agentpol {
 namespace detail {
 
 // One decoded instruction. a, b: operands as in opcodes.def (jump: target
-// instruction index); c: MKSET's scratch offset.
+// instruction index); c: MKSET's scratch offset. x: what the VM executes —
+// op itself, or a fused pair (vm/xop.h) set by fuse_block after verification.
 struct Insn {
   Op op;
+  XOp x = XOp::RET;
   uint32_t a = 0, b = 0, c = 0;
 };
 
@@ -58,6 +61,12 @@ struct BundleData {
   std::vector<Span> named_index;  // [(action * agents + agent) * 3 + effect]
   std::vector<uint8_t> may;       // [agent * actions + action]: in scope
 
+  // Required (non-optional) slot indices, ascending, for the per-decision
+  // completeness check: context, [action] params and args, [type] attributes.
+  using Slots = std::vector<uint32_t>;
+  Slots req_ctx;
+  std::vector<Slots> req_params, req_args, req_attrs;
+
   using Names = std::vector<std::pair<std::string_view, uint32_t>>;  // sorted
   Names action_names, agent_names, type_names;
 };
@@ -77,6 +86,8 @@ bool check_schema(const BundleImage& im, std::string* error);
 bool decode_block(const BundleImage& im, const CodeImage& code, CodeBlock* out, std::string* error);
 bool verify_block(const BundleImage& im, CodeBlock* block, uint32_t action, std::string* error);
 bool link_bundle(BundleData* d, std::string* error);
+// Marks fusable instruction pairs of a verified block (Insn::x).
+void fuse_block(CodeBlock* block);
 bool valid_type(const BundleImage& im, Type t, bool allow_set, bool allow_record);
 
 }  // namespace detail

@@ -56,6 +56,7 @@ bool decode_block(const BundleImage& im, const CodeImage& code, CodeBlock* out, 
     if (byte >= kOpCount) return *error = at(off, "unknown opcode " + std::to_string(byte)), false;
     Insn in;
     in.op = static_cast<Op>(byte);
+    in.x = static_cast<XOp>(byte);
     const OpInfo& info = op_info(in.op);
     unsigned n = operand_count(info.format);
     if ((n >= 1 && !r.varint32(&in.a)) || (n >= 2 && !r.varint32(&in.b)))

@@ -59,6 +59,7 @@ bool link_code(BundleData* d, std::string* error) {
       }
     }
   }
+  for (CodeBlock& c : d->code) fuse_block(&c);
   return true;
 }
 
@@ -95,6 +96,23 @@ void link_index(BundleData* d) {
     std::fill(d->may.begin() + static_cast<long>(g * na), d->may.begin() + static_cast<long>((g + 1) * na), 0);
     for (uint32_t m : a.may) d->may[g * na + m] = 1;
   }
+}
+
+BundleData::Slots required(const std::vector<SlotImage>& slots) {
+  BundleData::Slots out;
+  for (uint32_t i = 0; i < slots.size(); ++i)
+    if (!slots[i].optional) out.push_back(i);
+  return out;
+}
+
+void link_required(BundleData* d) {
+  const BundleImage& im = d->image;
+  d->req_ctx = required(im.context);
+  for (const ActionImage& a : im.actions) {
+    d->req_params.push_back(required(a.params));
+    d->req_args.push_back(required(a.args));
+  }
+  for (const EntityTypeImage& t : im.entity_types) d->req_attrs.push_back(required(t.attrs));
 }
 
 template <class T>
@@ -137,6 +155,7 @@ bool link_bundle(BundleData* d, std::string* error) {
   link_constants(d);
   if (!link_code(d, error)) return false;
   link_index(d);
+  link_required(d);
   d->action_names = names_of(d->image.actions);
   d->agent_names = names_of(d->image.agents);
   d->type_names = names_of(d->image.entity_types);

@@ -9,7 +9,6 @@
 
 namespace agentpol {
 
-using detail::Eval;
 using detail::RequestData;
 using detail::Span;
 
@@ -55,12 +54,7 @@ SideResult decide_side(const detail::BundleData& b, const detail::Env& env, Requ
     for (int l = 0; l < 2; ++l) {
       if (!lists[l]) continue;
       const Span& s = lists[l][e];
-      for (uint32_t i = s.begin; i < s.end; ++i) {
-        const detail::RuleRef& ref = b.refs[i];
-        Eval v = detail::run_block(b.code[ref.code], env);
-        bool match = eff == Effect::Permit ? v == Eval::True : v != Eval::False;
-        if (match) r.hits.push_back(ref.rule);
-      }
+      if (s.begin != s.end) detail::run_span(b, s, env, eff == Effect::Permit, &r.hits);
     }
     if (r.hits.size() == begin) continue;
     Decision d = eff == Effect::Forbid ? Decision::Deny : eff == Effect::Escalate ? Decision::Escalate : Decision::Allow;

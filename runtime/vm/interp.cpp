@@ -1,8 +1,9 @@
-// interp.cpp — the dispatch loop. Runs a block the loader verified: types,
+// interp.cpp — the dispatch loop. Runs blocks the loader verified: types,
 // indices, stack room and jump targets are already proven, so the loop only
 // checks data (missing attributes, absent optionals, overflow), and any such
-// failure ends the block with Eval::Error. Stack and scratch live on the C
-// stack: no heap allocation.
+// failure ends the block with Eval::Error. It dispatches on Insn::x (fused
+// pairs, vm/xop.h). Stack and scratch live on the C stack: no heap allocation.
+// One frame runs a whole index span (run_span) or a single block (run_block).
 #include "vm/checked.h"
 #include "vm/interp.h"
 
@@ -19,111 +20,203 @@ inline int64_t attr_slot(const Env& e, const Val& ent, uint32_t slot) {
   return row.has_attrs ? static_cast<int64_t>(row.attr_off) + slot : -1;
 }
 
-}  // namespace
+// Dispatch: a `switch` in standard C++; with GCC or Clang, threaded code (a
+// table of label addresses and one indirect jump at the end of each handler,
+// which branch predictors track per handler). Both run the same handlers.
+#if (defined(__GNUC__) || defined(__clang__)) && !defined(AGENTPOL_NO_THREADED_DISPATCH)
+#define AGENTPOL_THREADED 1
+#pragma GCC diagnostic ignored "-Wpedantic"  // labels as values: &&label, goto *p
+#define VM_CASE(name) \
+  case XOp::name:     \
+  L_##name:
+#define VM_NEXT()                              \
+  do {                                         \
+    in = pc++;                                 \
+    goto* kTable[static_cast<uint8_t>(in->x)]; \
+  } while (0)
+#else
+#define AGENTPOL_THREADED 0
+#define VM_CASE(name) case XOp::name:
+#define VM_NEXT() continue
+#endif
+#define VM_END(value) \
+  do {                \
+    result = (value); \
+    goto done;        \
+  } while (0)
 
-Eval run_block(const CodeBlock& code, const Env& e) {
+// Runs `single` and returns its result; or, when single is null, runs the
+// blocks of refs[0, n) and appends each matching rule to *hits (returns False).
+Eval run(const BundleData* b, const RuleRef* refs, uint32_t n, const Insn* single, const Env& e, bool permit,
+         std::vector<uint32_t>* hits) {
+#if AGENTPOL_THREADED
+  static const void* const kTable[] = {
+#define AGENTPOL_OPCODE(name, ...) &&L_##name,
+#include "bundle/opcodes.def"
+#undef AGENTPOL_OPCODE
+#define AGENTPOL_FUSED(name) &&L_##name,
+      AGENTPOL_FUSED_OPS(AGENTPOL_FUSED)
+#undef AGENTPOL_FUSED
+  };
+#endif
   Val stack[kMaxStack];
   Val scratch[kMaxScratch];
-  Val* sp = stack;  // next free slot
-  const Insn* base = code.insns.data();
-  const Insn* pc = base;
+  const CodeBlock* code = b ? b->code.data() : nullptr;
+  uint32_t ri = 0;
+  Eval result = Eval::False;
+  const Insn* base;
+  const Insn* pc;
+  const Insn* in;
+  Val* sp;
   int64_t r = 0;
+next_block:
+  if (single) base = single;
+  else if (ri == n) return Eval::False;
+  else base = code[refs[ri].code].insns.data();
+  pc = base;
+  sp = stack;  // next free slot
   for (;;) {
-    const Insn& in = *pc++;
-    switch (in.op) {
-      case Op::CONST: *sp++ = e.consts[in.a]; break;
-      case Op::BOOL: *sp++ = bool_val(in.a != 0); break;
-      case Op::NOW: *sp++ = scalar_val(e.now); break;
-      case Op::AGENT: *sp++ = scalar_val(e.agent); break;
-      case Op::USER:
-        if (e.user < 0) return Eval::Error;
+    in = pc++;
+#if AGENTPOL_THREADED
+    goto* kTable[static_cast<uint8_t>(in->x)];
+#endif
+    switch (in->x) {
+      VM_CASE(CONST) *sp++ = e.consts[in->a]; VM_NEXT();
+      VM_CASE(BOOL) *sp++ = bool_val(in->a != 0); VM_NEXT();
+      VM_CASE(NOW) *sp++ = scalar_val(e.now); VM_NEXT();
+      VM_CASE(AGENT) *sp++ = scalar_val(e.agent); VM_NEXT();
+      VM_CASE(USER)
+        if (e.user < 0) VM_END(Eval::Error);
         *sp++ = scalar_val(e.user);
-        break;
-      case Op::HAS_USER: *sp++ = bool_val(e.user >= 0); break;
-      case Op::CTX:
-        if (!e.ctx_has[in.a]) return Eval::Error;
-        *sp++ = e.ctx[in.a];
-        break;
-      case Op::HAS_CTX: *sp++ = bool_val(e.ctx_has[in.a] != 0); break;
-      case Op::PARAM: *sp++ = e.params[in.a]; break;
-      case Op::ARG:
-        if (!e.args_has[in.a]) return Eval::Error;
-        *sp++ = e.args[in.a];
-        break;
-      case Op::HAS_ARG: *sp++ = bool_val(e.args_has[in.a] != 0); break;
-      case Op::ATTR: {
-        int64_t s = attr_slot(e, sp[-1], in.b);
-        if (s < 0 || !e.attrs_has[s]) return Eval::Error;
+        VM_NEXT();
+      VM_CASE(HAS_USER) *sp++ = bool_val(e.user >= 0); VM_NEXT();
+      VM_CASE(CTX)
+        if (!e.ctx_has[in->a]) VM_END(Eval::Error);
+        *sp++ = e.ctx[in->a];
+        VM_NEXT();
+      VM_CASE(HAS_CTX) *sp++ = bool_val(e.ctx_has[in->a] != 0); VM_NEXT();
+      VM_CASE(PARAM) *sp++ = e.params[in->a]; VM_NEXT();
+      VM_CASE(ARG)
+        if (!e.args_has[in->a]) VM_END(Eval::Error);
+        *sp++ = e.args[in->a];
+        VM_NEXT();
+      VM_CASE(HAS_ARG) *sp++ = bool_val(e.args_has[in->a] != 0); VM_NEXT();
+      VM_CASE(ATTR) {
+        int64_t s = attr_slot(e, sp[-1], in->b);
+        if (s < 0 || !e.attrs_has[s]) VM_END(Eval::Error);
         sp[-1] = e.attrs[s];
-        break;
+        VM_NEXT();
       }
-      case Op::HAS_ATTR: {
-        int64_t s = attr_slot(e, sp[-1], in.b);
-        if (s < 0) return Eval::Error;
+      VM_CASE(HAS_ATTR) {
+        int64_t s = attr_slot(e, sp[-1], in->b);
+        if (s < 0) VM_END(Eval::Error);
         sp[-1] = bool_val(e.attrs_has[s] != 0);
-        break;
+        VM_NEXT();
       }
-      case Op::ID: sp[-1] = e.ents[sp[-1].n].id; break;
-      case Op::NOT: sp[-1].n = !sp[-1].n; break;
-      case Op::EQ: --sp; sp[-1] = bool_val(val_eq(sp[-1], sp[0])); break;
-      case Op::NE: --sp; sp[-1] = bool_val(!val_eq(sp[-1], sp[0])); break;
-      case Op::SET_EQ: --sp; sp[-1] = bool_val(set_eq(sp[-1], sp[0])); break;
-      case Op::SET_NE: --sp; sp[-1] = bool_val(!set_eq(sp[-1], sp[0])); break;
-      case Op::LT: --sp; sp[-1] = bool_val(sp[-1].n < sp[0].n); break;
-      case Op::LE: --sp; sp[-1] = bool_val(sp[-1].n <= sp[0].n); break;
-      case Op::GT: --sp; sp[-1] = bool_val(sp[-1].n > sp[0].n); break;
-      case Op::GE: --sp; sp[-1] = bool_val(sp[-1].n >= sp[0].n); break;
-      case Op::ADD:
+      VM_CASE(ID) sp[-1] = e.ents[sp[-1].n].id; VM_NEXT();
+      VM_CASE(NOT) sp[-1].n = !sp[-1].n; VM_NEXT();
+      VM_CASE(EQ) --sp; sp[-1] = bool_val(val_eq(sp[-1], sp[0])); VM_NEXT();
+      VM_CASE(NE) --sp; sp[-1] = bool_val(!val_eq(sp[-1], sp[0])); VM_NEXT();
+      VM_CASE(SET_EQ) --sp; sp[-1] = bool_val(set_eq(sp[-1], sp[0])); VM_NEXT();
+      VM_CASE(SET_NE) --sp; sp[-1] = bool_val(!set_eq(sp[-1], sp[0])); VM_NEXT();
+      VM_CASE(LT) --sp; sp[-1] = bool_val(sp[-1].n < sp[0].n); VM_NEXT();
+      VM_CASE(LE) --sp; sp[-1] = bool_val(sp[-1].n <= sp[0].n); VM_NEXT();
+      VM_CASE(GT) --sp; sp[-1] = bool_val(sp[-1].n > sp[0].n); VM_NEXT();
+      VM_CASE(GE) --sp; sp[-1] = bool_val(sp[-1].n >= sp[0].n); VM_NEXT();
+      VM_CASE(ADD)
         --sp;
-        if (!checked_add(sp[-1].n, sp[0].n, &r)) return Eval::Error;
+        if (!checked_add(sp[-1].n, sp[0].n, &r)) VM_END(Eval::Error);
         sp[-1].n = r;
-        break;
-      case Op::SUB:
+        VM_NEXT();
+      VM_CASE(SUB)
         --sp;
-        if (!checked_sub(sp[-1].n, sp[0].n, &r)) return Eval::Error;
+        if (!checked_sub(sp[-1].n, sp[0].n, &r)) VM_END(Eval::Error);
         sp[-1].n = r;
-        break;
-      case Op::MUL:
-        if (!checked_mul(sp[-1].n, e.consts[in.a].n, &r)) return Eval::Error;
+        VM_NEXT();
+      VM_CASE(MUL)
+        if (!checked_mul(sp[-1].n, e.consts[in->a].n, &r)) VM_END(Eval::Error);
         sp[-1].n = r;
-        break;
-      case Op::NEG:
-        if (!checked_neg(sp[-1].n, &r)) return Eval::Error;
+        VM_NEXT();
+      VM_CASE(NEG)
+        if (!checked_neg(sp[-1].n, &r)) VM_END(Eval::Error);
         sp[-1].n = r;
-        break;
-      case Op::IN: --sp; sp[-1] = bool_val(set_has(sp[0], sp[-1])); break;
-      case Op::CONTAINS_ALL: --sp; sp[-1] = bool_val(set_contains_all(sp[-1], sp[0])); break;
-      case Op::CONTAINS_ANY: --sp; sp[-1] = bool_val(set_contains_any(sp[-1], sp[0])); break;
-      case Op::IS_EMPTY: sp[-1] = bool_val(sp[-1].n == 0); break;
-      case Op::MKSET: {
-        Val* items = scratch + in.c;
-        sp -= in.b;
-        for (uint32_t i = 0; i < in.b; ++i) items[i] = sp[i];
-        *sp++ = Val{static_cast<int64_t>(in.b), items};
-        break;
+        VM_NEXT();
+      VM_CASE(IN) --sp; sp[-1] = bool_val(set_has(sp[0], sp[-1])); VM_NEXT();
+      VM_CASE(CONTAINS_ALL) --sp; sp[-1] = bool_val(set_contains_all(sp[-1], sp[0])); VM_NEXT();
+      VM_CASE(CONTAINS_ANY) --sp; sp[-1] = bool_val(set_contains_any(sp[-1], sp[0])); VM_NEXT();
+      VM_CASE(IS_EMPTY) sp[-1] = bool_val(sp[-1].n == 0); VM_NEXT();
+      VM_CASE(MKSET) {
+        Val* items = scratch + in->c;
+        sp -= in->b;
+        for (uint32_t k = 0; k < in->b; ++k) items[k] = sp[k];
+        *sp++ = Val{static_cast<int64_t>(in->b), items};
+        VM_NEXT();
       }
-      case Op::LIKE: {
-        const PatternRef& p = e.patterns[in.a];
+      VM_CASE(LIKE) {
+        const PatternRef& p = e.patterns[in->a];
         const Val& s = sp[-1];
         sp[-1] = bool_val(glob_match(static_cast<const char*>(s.p), static_cast<size_t>(s.n),
                                      e.segments + p.first, p.count));
-        break;
+        VM_NEXT();
       }
-      case Op::JMP: pc = base + in.a; break;
-      case Op::JF:
-        if (!(--sp)->n) pc = base + in.a;
-        break;
-      case Op::JFK:
-        if (!sp[-1].n) pc = base + in.a;
+      VM_CASE(JMP) pc = base + in->a; VM_NEXT();
+      VM_CASE(JF)
+        if (!(--sp)->n) pc = base + in->a;
+        VM_NEXT();
+      VM_CASE(JFK)
+        if (!sp[-1].n) pc = base + in->a;
         else --sp;
-        break;
-      case Op::JTK:
-        if (sp[-1].n) pc = base + in.a;
+        VM_NEXT();
+      VM_CASE(JTK)
+        if (sp[-1].n) pc = base + in->a;
         else --sp;
-        break;
-      case Op::RET: return sp[-1].n ? Eval::True : Eval::False;
+        VM_NEXT();
+      VM_CASE(RET) VM_END(sp[-1].n ? Eval::True : Eval::False);
+      // ---- fused pairs: the second instruction is skipped
+      VM_CASE(PARAM_ATTR) {
+        ++pc;
+        int64_t s = attr_slot(e, e.params[in->a], in->b);
+        if (s < 0 || !e.attrs_has[s]) VM_END(Eval::Error);
+        *sp++ = e.attrs[s];
+        VM_NEXT();
+      }
+      VM_CASE(USER_ATTR) {
+        ++pc;
+        if (e.user < 0) VM_END(Eval::Error);
+        int64_t s = attr_slot(e, scalar_val(e.user), in->b);
+        if (s < 0 || !e.attrs_has[s]) VM_END(Eval::Error);
+        *sp++ = e.attrs[s];
+        VM_NEXT();
+      }
+      VM_CASE(AGENT_ATTR) {
+        ++pc;
+        int64_t s = attr_slot(e, scalar_val(e.agent), in->b);
+        if (s < 0 || !e.attrs_has[s]) VM_END(Eval::Error);
+        *sp++ = e.attrs[s];
+        VM_NEXT();
+      }
+      VM_CASE(EQ_K) ++pc; sp[-1] = bool_val(val_eq(sp[-1], e.consts[in->a])); VM_NEXT();
+      VM_CASE(NE_K) ++pc; sp[-1] = bool_val(!val_eq(sp[-1], e.consts[in->a])); VM_NEXT();
+      VM_CASE(LT_K) ++pc; sp[-1] = bool_val(sp[-1].n < e.consts[in->a].n); VM_NEXT();
+      VM_CASE(LE_K) ++pc; sp[-1] = bool_val(sp[-1].n <= e.consts[in->a].n); VM_NEXT();
+      VM_CASE(GT_K) ++pc; sp[-1] = bool_val(sp[-1].n > e.consts[in->a].n); VM_NEXT();
+      VM_CASE(GE_K) ++pc; sp[-1] = bool_val(sp[-1].n >= e.consts[in->a].n); VM_NEXT();
+      VM_CASE(IN_K) ++pc; sp[-1] = bool_val(set_has(e.consts[in->a], sp[-1])); VM_NEXT();
     }
   }
+done:
+  if (single) return result;
+  if (permit ? result == Eval::True : result != Eval::False) hits->push_back(refs[ri].rule);
+  ++ri;
+  goto next_block;
+}
+
+}  // namespace
+
+Eval run_block(const CodeBlock& code, const Env& e) { return run(nullptr, nullptr, 0, code.insns.data(), e, false, nullptr); }
+
+void run_span(const BundleData& b, const Span& s, const Env& e, bool permit, std::vector<uint32_t>* hits) {
+  run(&b, b.refs.data() + s.begin, s.end - s.begin, nullptr, e, permit, hits);
 }
 
 }  // namespace detail

@@ -36,6 +36,11 @@ enum class Eval : uint8_t { False, True, Error };
 
 Eval run_block(const CodeBlock& code, const Env& env);
 
+// Runs the blocks of refs[s.begin, s.end) and appends each matching rule to
+// *hits: a permit matches when True, a forbid or escalate unless False (an
+// error fails closed). hits must have room (decide reserves one per rule).
+void run_span(const BundleData& b, const Span& s, const Env& env, bool permit, std::vector<uint32_t>* hits);
+
 // `like`: segments[0] * segments[1] * ... * segments[n-1].
 bool glob_match(const char* s, size_t n, const Val* segments, uint32_t count);
 
