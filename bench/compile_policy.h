@@ -1,0 +1,18 @@
+// compile_policy.h — bench-only: policy source text → loaded Bundle through
+// the real compiler (parse, sema, codegen) and the runtime loader.
+#pragma once
+#include <agentpol/bundle.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace agentpol::bench {
+
+// The .apb bytes of `text`; empty (diagnostics on stderr) when it does not compile.
+std::vector<uint8_t> compilePolicyBytes(const std::string& name, const std::string& text);
+// compilePolicyBytes + load_bundle; null (message on stderr) on failure.
+std::shared_ptr<const Bundle> compilePolicy(const std::string& name, const std::string& text);
+std::string readFile(const std::string& path);
+
+}  // namespace agentpol::bench
