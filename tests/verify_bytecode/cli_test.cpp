@@ -82,7 +82,7 @@ TEST_CASE("bytecode cli: build --verify --format json reports the verdict", "[ve
   CHECK_FALSE(fs::exists(out));
 }
 
-TEST_CASE("bytecode cli: build without --verify ignores the mutation hook; bad --timeout is a usage error",
+TEST_CASE("bytecode cli: build without --verify ignores the mutation hook and a bad --timeout is a usage error",
           "[verify_bytecode][cli]") {
   std::string out = freshOut("plain");
   {

@@ -6,6 +6,9 @@
 // bundle — exactly as the two encodings said.
 #include <catch2/catch.hpp>
 
+#include <cstdio>
+#include <fstream>
+
 #include "bc_util.h"
 #include "verify/bytecode/bundle_mutation.h"
 #include "verify/bytecode/translation_validation.h"
@@ -100,4 +103,30 @@ TEST_CASE("bytecode: a bundle of another policy is refused", "[verify_bytecode][
       verify::bytecode::validateTranslation(*billing->policy, test::compileAndLoad(*deploy->policy), 10000);
   CHECK(r.status == Status::Violated);
   CHECK(r.message.find("differ from the policy") != std::string::npos);
+}
+
+TEST_CASE("bytecode: a tiny timeout on a hard query is unknown, never proved", "[verify_bytecode][unknown]") {
+  const char* text = R"(
+entity Agent {}
+entity User { region: String }
+entity Order { customer: User, total: Money<EUR> }
+action refund(order: Order) { amount: Money<EUR>, reason: String }
+@id("p1") permit agent * to refund
+  when (if reason like "*a*b*c*d*e*" then amount else order.total) * 3 + order.total * 7 != 11 EUR
+    && (if order.customer.region like "*x*y*z*" then reason else order.customer.region) like "*q*r*";
+)";
+  auto loaded = test::loadPolicyText(text);
+  REQUIRE(loaded->policy);
+  std::shared_ptr<const Bundle> bundle = test::compileAndLoad(*loaded->policy);
+  verify::bytecode::TranslationResult r = verify::bytecode::validateTranslation(*loaded->policy, bundle, 1);
+  INFO(r.message);
+  CHECK(r.status == Status::Unknown);
+  CHECK_FALSE(r.counterexample);
+  std::string path = vtest::writeTemp("bc_hard.agentpol", text);
+  std::string out = "/tmp/agentpol_bc_hard.apb";
+  std::remove(out.c_str());
+  CHECK(vtest::runCli("build " + path + " -o " + out + " --verify --timeout 1ms").exit == 3);
+  CHECK_FALSE(std::ifstream(out).good());
+  // With time, the same bundle is proved equal.
+  CHECK(verify::bytecode::validateTranslation(*loaded->policy, bundle, 30000).status == Status::Proved);
 }
