@@ -25,7 +25,6 @@ inline int64_t attr_slot(const Env& e, const Val& ent, uint32_t slot) {
 // which branch predictors track per handler). Both run the same handlers.
 #if (defined(__GNUC__) || defined(__clang__)) && !defined(AGENTPOL_NO_THREADED_DISPATCH)
 #define AGENTPOL_THREADED 1
-#pragma GCC diagnostic ignored "-Wpedantic"  // labels as values: &&label, goto *p
 #define VM_CASE(name) \
   case XOp::name:     \
   L_##name:
@@ -44,6 +43,11 @@ inline int64_t attr_slot(const Env& e, const Val& ent, uint32_t slot) {
     result = (value); \
     goto done;        \
   } while (0)
+
+#if AGENTPOL_THREADED
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wpedantic"  // labels as values: &&label, goto *p (run() only)
+#endif
 
 // Runs `single` and returns its result; or, when single is null, runs the
 // blocks of refs[0, n) and appends each matching rule to *hits (returns False).
@@ -210,6 +214,10 @@ done:
   ++ri;
   goto next_block;
 }
+
+#if AGENTPOL_THREADED
+#pragma GCC diagnostic pop
+#endif
 
 }  // namespace
 
