@@ -36,9 +36,10 @@ TEST_CASE("bytecode: delegation is proved on the bytecode of every policy set", 
   }
 }
 
-TEST_CASE("bytecode: a miscompiled user rule breaks delegation with a replayable counterexample",
-          "[verify_bytecode][delegation]") {
-  auto loaded = test::loadPolicyFiles({AGENTPOL_SHARED_DIR "/conformance/billing"});
+namespace {
+
+void checkBroken(const std::string& set) {
+  auto loaded = test::loadPolicyFiles({set});
   REQUIRE(loaded->policy);
   std::shared_ptr<const Bundle> original = test::compileAndLoad(*loaded->policy);
   std::optional<BundleImage> image =
@@ -47,7 +48,7 @@ TEST_CASE("bytecode: a miscompiled user rule breaks delegation with a replayable
   std::shared_ptr<const Bundle> mutated = bctest::loadImage(*image);
   auto f = bctest::fixture(std::move(loaded), mutated);
   verify::CheckResult r = verify::bytecode::proveDelegationOnBytecode(*f->bytecode);
-  INFO(r.message);
+  INFO(set << ": " << r.message);
   REQUIRE(r.status == Status::Violated);
   REQUIRE(r.counterexample);
   CHECK(r.confirmed);
@@ -59,4 +60,12 @@ TEST_CASE("bytecode: a miscompiled user rule breaks delegation with a replayable
   // The user's own rules (the correct bundle's user side) give less.
   CHECK(onOriginal.decision != onMutated.decision);
   CHECK(onOriginal.decision != "allow");
+}
+
+}  // namespace
+
+TEST_CASE("bytecode: a miscompiled user rule breaks delegation with a replayable counterexample",
+          "[verify_bytecode][delegation]") {
+  checkBroken(AGENTPOL_SHARED_DIR "/conformance/billing");
+  checkBroken(AGENTPOL_SOURCE_DIR "/tests/verify_bytecode/policies/opcodes.agentpol");
 }

@@ -61,7 +61,7 @@ BytecodeModel::BytecodeModel(const Bundle& bundle, const SchemaMap& map, Request
     try {
       auto it = blocks.find(body->code);
       if (it == blocks.end()) {
-        SymExec exec(data, map, req, static_cast<uint32_t>(ba), facts_);
+        SymExec exec(data, map, req, static_cast<uint32_t>(ba), facts_, witnesses_);
         it = blocks.emplace(body->code, exec.run(data.code.at(body->code))).first;
       }
       out.returnsTrue = it->second.returnsTrue;
@@ -78,6 +78,12 @@ BytecodeModel::BytecodeModel(const Bundle& bundle, const SchemaMap& map, Request
     rules.push_back(std::move(out));
   }
   decision.emplace(encodeDecision(c, in));
+}
+
+z3::expr BytecodeModel::witnesses() const {
+  z3::expr all = req_.env().ctx().bool_val(true);
+  for (const z3::expr& w : witnesses_) all = all && w;
+  return all;
 }
 
 const BytecodeRule* BytecodeModel::byId(const std::string& id) const {

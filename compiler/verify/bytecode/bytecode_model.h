@@ -43,13 +43,17 @@ class BytecodeModel {
   // What the runtime's flat slots imply about the request (docs: "an optional
   // record is present when some leaf is"); conjoin to every query.
   z3::expr facts() const;
+  // Definitions of fresh witness elements for set operations (sym_exec.h):
+  // they constrain only those fresh constants, so conjoin them to searches
+  // (counterexamples keep the witnessed elements) but not to confirmations.
+  z3::expr witnesses() const;
 
   std::vector<BytecodeRule> rules;  // the bundle's rules for this action, in bundle order
   std::optional<DecisionTerms> decision;
 
  private:
   sema::Schema inventory_;  // the bundle's agents, as encodeDecision reads them
-  std::vector<z3::expr> facts_;
+  std::vector<z3::expr> facts_, witnesses_;
   std::string unsupported_;
   RequestEncoding& req_;
 };

@@ -99,7 +99,7 @@ BothDecisions decideBoth(ActionModel& m, BytecodeModel& bc, const nlohmann::json
   const DecisionTerms& bd = *bc.decision;
   z3::expr sDec = r.probe(sd.decision), sWhy = r.probe(sd.reason);
   z3::expr bDec = r.probe(bd.decision), bWhy = r.probe(bd.reason), bUser = r.probe(bd.user.decision);
-  z3::expr user = r.probe(m.req.hasUser);
+  z3::expr user = r.probe(m.req.hasUser), sUser = r.probe(sd.user.decision);
   struct Probes {
     std::string id;
     std::optional<z3::expr> src, byc, err, ret;
@@ -124,7 +124,9 @@ BothDecisions decideBoth(ActionModel& m, BytecodeModel& bc, const nlohmann::json
   }
   z3::model model = s.get_model();
   out.source = outcome(r.read(model, sDec, 3), r.read(model, sWhy, 12));
-  out.bytecode = outcome(r.read(model, bDec, 3), r.read(model, bWhy, 12));
+  out.bytecodeDecisionCode = static_cast<int>(r.read(model, bDec, 3));
+  out.bytecode = outcome(out.bytecodeDecisionCode, r.read(model, bWhy, 12));
+  out.sourceUserDecision = static_cast<int>(r.read(model, sUser, 3));
   out.bytecodeUserDecision = static_cast<int>(r.read(model, bUser, 3));
   out.userPresent = r.read(model, user, 2) != 0;
   for (const Probes& pr : rules) {

@@ -30,6 +30,8 @@ struct BothDecisions {
   std::vector<RuleOutcome> rules;  // union by rule id
   bool userPresent = false;
   int bytecodeUserDecision = 0;    // 0 deny, 1 escalate, 2 allow
+  int bytecodeDecisionCode = 0;    // the bytecode's final decision, likewise
+  int sourceUserDecision = 0;      // the source's user rules alone, likewise
 };
 
 BothDecisions decideBoth(ActionModel& m, BytecodeModel& bc, const nlohmann::json& request, unsigned timeoutMs);

@@ -5,6 +5,7 @@
 // counterexample, rendered and confirmed by the source Session.
 #include "verify/bytecode/delegation.h"
 
+#include "verify/bytecode/concrete_outcome.h"
 #include "verify/checks.h"
 
 namespace agentpol::verify::bytecode {
@@ -19,6 +20,19 @@ CheckResult unknownResult(const std::string& why) {
   return r;
 }
 
+// The rendered request may be approximate (a set the model left unreadable);
+// replaying the request itself through both encodings still confirms it.
+void confirmByReplay(ActionModel& m, BytecodeModel& bc, unsigned timeoutMs, CheckResult& r) {
+  BothDecisions both = decideBoth(m, bc, *r.counterexample, timeoutMs);
+  int d = both.bytecodeDecisionCode, user = both.sourceUserDecision;
+  bool violates = both.userPresent && ((d == 2 && user != 2) || (d == 1 && user == 0));
+  if (!both.determined || !both.error.empty() || !violates) return;
+  r.confirmed = true;
+  size_t note = r.message.find(" (counterexample");
+  if (note == std::string::npos) note = r.message.find(" (the counterexample");
+  if (note != std::string::npos) r.message.erase(note);
+}
+
 }  // namespace
 
 CheckResult proveDelegationOnBytecode(BundleSession& b) {
@@ -31,7 +45,7 @@ CheckResult proveDelegationOnBytecode(BundleSession& b) {
     ActionModel& m = s.model(a);
     BytecodeModel& bc = b.model(a);
     z3::expr violation = bc.facts() && delegationViolation(m.req.hasUser, *bc.decision, m.decision->user);
-    QueryResult q = s.find(a, violation, r);
+    QueryResult q = s.find(a, violation && bc.witnesses(), r);
     if (q.kind == QueryResult::Kind::Unsat) {
       acc.unsat(q);
     } else if (q.kind == QueryResult::Kind::Sat && m.complete() && bc.complete()) {
@@ -39,6 +53,7 @@ CheckResult proveDelegationOnBytecode(BundleSession& b) {
       r.message = "the compiled bundle gives a request with a user more than the user's own rules give, action `" +
                   s.policy().schema.actions[a].name + "`";
       s.attachCounterexample(a, q, violation, r);
+      if (!r.confirmed && r.counterexample) confirmByReplay(m, bc, s.options().timeoutMs, r);
     } else {
       acc.fail(q.kind != QueryResult::Kind::Sat ? q.reason : !bc.complete() ? bc.unsupported() : m.unsupported());
     }

@@ -10,13 +10,14 @@
 namespace agentpol::verify::bytecode {
 
 SymExec::SymExec(const detail::BundleData& bundle, const SchemaMap& map, RequestEncoding& req, uint32_t bundleAction,
-                 std::vector<z3::expr>& facts)
+                 std::vector<z3::expr>& facts, std::vector<z3::expr>& witnesses)
     : bundle_(bundle),
       image_(bundle.image),
       map_(map),
       req_(req),
       action_(bundleAction),
       facts_(facts),
+      witnesses_(witnesses),
       error_(req.env().ctx().bool_val(false)),
       returns_(req.env().ctx().bool_val(false)) {}
 

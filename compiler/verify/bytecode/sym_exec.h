@@ -37,8 +37,9 @@ class SymExec {
  public:
   // `bundleAction`: the action (bundle index) the block runs for; `req` the
   // encoding of the same action. Facts about optional records go to `facts`.
+  // Witness definitions (see witness()) go to `witnesses`.
   SymExec(const detail::BundleData& bundle, const SchemaMap& map, RequestEncoding& req, uint32_t bundleAction,
-          std::vector<z3::expr>& facts);
+          std::vector<z3::expr>& facts, std::vector<z3::expr>& witnesses);
 
   BlockTerms run(const detail::CodeBlock& block);
 
@@ -83,6 +84,7 @@ class SymExec {
   RequestEncoding& req_;
   uint32_t action_;  // bundle action
   std::vector<z3::expr>& facts_;
+  std::vector<z3::expr>& witnesses_;
   std::vector<std::vector<Path>> next_;  // incoming paths per instruction
   z3::expr error_;
   z3::expr returns_;

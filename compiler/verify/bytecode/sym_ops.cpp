@@ -27,10 +27,10 @@ z3::expr SymExec::emptySet(Type setType) {
 
 void SymExec::witness(Type setType, const std::function<z3::expr(const z3::expr&)>& holds) {
   z3::sort key = sortOf(setType).array_domain();
-  std::string name = "bc.witness!" + std::to_string(facts_.size());
+  std::string name = "bc.witness!" + std::to_string(witnesses_.size());
   z3::expr w = ctx().constant(name.c_str(), key);
   req_.noteMemberKey(w);
-  facts_.push_back(holds(w));
+  witnesses_.push_back(holds(w));
 }
 
 SymSlot SymExec::arith(Op op, const SymSlot& a, const SymSlot& b, Path& p) {

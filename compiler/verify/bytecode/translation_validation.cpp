@@ -49,6 +49,7 @@ class Validator {
     solver.set(p);
     for (const z3::expr& d : m.req.domain) solver.add(d);
     solver.add(bc.facts());
+    solver.add(bc.witnesses());
     const DecisionTerms& src = *m.decision;
     const DecisionTerms& byc = *bc.decision;
     std::vector<RulePair> pairs{{"", src.known != byc.known || src.expired != byc.expired || src.inScope != byc.inScope}};
@@ -77,7 +78,8 @@ class Validator {
       return differs(a, rp, byc, src), false;
     }
     if (structural) {  // equal hits, other effects: ask about the decision itself
-      QueryResult q = find(a, bc.facts() && (src.decision != byc.decision || src.reason != byc.reason));
+      QueryResult q =
+          find(a, bc.facts() && bc.witnesses() && (src.decision != byc.decision || src.reason != byc.reason));
       if (q.kind == QueryResult::Kind::Sat) return explain(a, q, "a rule's effect or side differs"), false;
       if (q.kind == QueryResult::Kind::Unknown) return undecided("the solver gave up (" + q.reason + ")"), true;
     }
@@ -136,8 +138,9 @@ class Validator {
   void differs(uint32_t a, const RulePair& rp, const DecisionTerms& byc, const DecisionTerms& src) {
     BytecodeModel& bc = b_.model(a);
     z3::expr decisionDiff = src.decision != byc.decision || src.reason != byc.reason;
-    QueryResult q = find(a, bc.facts() && rp.diff && decisionDiff);
-    if (q.kind != QueryResult::Kind::Sat) q = find(a, bc.facts() && rp.diff);
+    z3::expr search = bc.facts() && bc.witnesses() && rp.diff;
+    QueryResult q = find(a, search && decisionDiff);
+    if (q.kind != QueryResult::Kind::Sat) q = find(a, search);
     std::string what = rp.id.empty() ? "the agent inventory (expiry, scope) differs" : "rule `" + rp.id + "` differs";
     if (q.kind != QueryResult::Kind::Sat) {
       out_.status = Status::Violated;
