@@ -46,10 +46,10 @@ void checkCaught(const std::vector<std::string>& set, Mutation m) {
   bool decisionDiffers = outcome(onMutated) != outcome(onOriginal) || onMutated.rules != onOriginal.rules;
   if (!decisionDiffers) {
     REQUIRE_FALSE(r.rule.empty());
-    int m = bctest::ruleBlockOnVm(mutated, *r.counterexample, r.rule);
-    int o = bctest::ruleBlockOnVm(original, *r.counterexample, r.rule);
-    INFO("rule " << r.rule << " block: mutated " << m << ", original " << o);
-    CHECK(m != o);
+    int onMut = bctest::ruleBlockOnVm(mutated, *r.counterexample, r.rule);
+    int onOrig = bctest::ruleBlockOnVm(original, *r.counterexample, r.rule);
+    INFO("rule " << r.rule << " block: mutated " << onMut << ", original " << onOrig);
+    CHECK(onMut != onOrig);
   }
   if (r.sourceDecision != r.bytecodeDecision) {
     CHECK(outcome(onMutated) == r.bytecodeDecision);
