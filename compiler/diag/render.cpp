@@ -1,6 +1,8 @@
 // render.cpp — text (with source line and caret) and JSON rendering.
 #include "diag/render.h"
 
+#include "diag/utf8.h"
+
 #include <nlohmann/json.hpp>
 
 namespace agentpol::diag {
@@ -25,22 +27,13 @@ std::string padFor(std::string_view prefix) {
   return pad;
 }
 
-// Length of the valid UTF-8 sequence starting at s[i], or 0 when invalid.
-size_t utf8SequenceLength(std::string_view s, size_t i) {
-  unsigned char c = static_cast<unsigned char>(s[i]);
-  size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-  if (n == 0 || i + n > s.size()) return 0;
-  for (size_t k = 1; k < n; ++k)
-    if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
-  return n;
-}
-
 // Source text as printable UTF-8: each byte of an invalid sequence becomes
 // U+FFFD, so a file with bad bytes (E0001) still renders as valid text.
 std::string sanitized(std::string_view s) {
   std::string out;
   for (size_t i = 0; i < s.size();) {
-    size_t n = utf8SequenceLength(s, i);
+    char32_t cp = 0;
+    size_t n = decodeOne(s, i, &cp);
     if (n == 0) {
       out += "\xEF\xBF\xBD";
       ++i;

@@ -9,7 +9,7 @@
 #include "ast/ast.h"
 #include "diag/diagnostic.h"
 #include "parse/literals.h"
-#include "parse/utf8.h"
+#include "diag/utf8.h"
 
 namespace agentpol::parse {
 

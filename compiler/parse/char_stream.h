@@ -9,7 +9,7 @@
 
 #include <antlr4-runtime.h>
 
-#include "parse/utf8.h"
+#include "diag/utf8.h"
 
 namespace agentpol::parse {
 

@@ -8,7 +8,7 @@
 
 #include "diag/diagnostic.h"
 #include "parse/tokens.h"
-#include "parse/utf8.h"
+#include "diag/utf8.h"
 
 namespace agentpol::parse {
 

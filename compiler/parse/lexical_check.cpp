@@ -8,7 +8,7 @@
 #include <fmt/format.h>
 
 #include "AgentPolLexer.h"
-#include "parse/utf8.h"
+#include "diag/utf8.h"
 
 namespace agentpol::parse {
 namespace {

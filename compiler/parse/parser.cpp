@@ -10,7 +10,7 @@
 #include "parse/error_strategy.h"
 #include "parse/lexical_check.h"
 #include "parse/nesting_check.h"
-#include "parse/utf8.h"
+#include "diag/utf8.h"
 
 namespace agentpol::parse {
 namespace {

@@ -4,7 +4,7 @@
 #include <fmt/format.h>
 
 #include "parse/literals.h"
-#include "parse/utf8.h"
+#include "diag/utf8.h"
 
 namespace agentpol::parse {
 namespace {

@@ -2,6 +2,8 @@
 // Z3 string conversion (Z3 strings are sequences of Unicode code points).
 #include "verify/z3_env.h"
 
+#include "diag/utf8.h"
+
 #include <fmt/format.h>
 
 namespace agentpol::verify {
@@ -55,37 +57,14 @@ z3::expr Z3Env::inI64(const z3::expr& e) { return e >= ctx_.int_val(kI64Min) && 
 
 namespace {
 
-// Decodes one UTF-8 code point at s[i]; invalid bytes are taken as Latin-1
-// (sema has already validated the sources, so this does not happen there).
-uint32_t decodeUtf8(const std::string& s, size_t& i) {
-  unsigned char c = static_cast<unsigned char>(s[i]);
-  int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
-  if (extra == 0 || i + extra >= s.size()) {
-    ++i;
-    return c;
-  }
-  uint32_t cp = c & (0x3F >> extra);
-  for (int k = 1; k <= extra; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  i += extra + 1;
+// One code point of `s` at byte `i` (advancing `i`); a byte that does not
+// start valid UTF-8 stands for itself, so nothing is ever dropped.
+uint32_t nextCodePoint(const std::string& s, size_t& i) {
+  char32_t cp = 0;
+  size_t n = decodeOne(s, i, &cp);
+  if (n == 0) return static_cast<unsigned char>(s[i++]);
+  i += n;
   return cp;
-}
-
-void appendUtf8(std::string& out, uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 }  // namespace
@@ -95,7 +74,7 @@ z3::expr Z3Env::str(const std::string& utf8) {
   // (and the backslash itself) goes through one, so nothing is misread.
   std::string esc;
   for (size_t i = 0; i < utf8.size();) {
-    uint32_t cp = decodeUtf8(utf8, i);
+    uint32_t cp = nextCodePoint(utf8, i);
     if (cp >= 0x20 && cp < 0x7F && cp != '\\') esc += static_cast<char>(cp);
     else esc += fmt::format("\\u{{{:x}}}", cp);
   }
@@ -130,7 +109,7 @@ bool modelString(const z3::model& m, const z3::expr& s, std::string& utf8) {
     if (pos == std::string::npos) return false;
     uint32_t cp = static_cast<uint32_t>(std::stoul(text.substr(pos + 5)));
     if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) ok = false;
-    appendUtf8(utf8, cp);
+    appendUtf8(utf8, static_cast<char32_t>(cp));
   }
   return ok;
 }

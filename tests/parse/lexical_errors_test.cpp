@@ -122,30 +122,30 @@ TEST_CASE("E0007 a number followed by letters", "[lexical]") {
 
 TEST_CASE("E0001 a lone continuation byte", "[lexical]") {
   CHECK(renderedFor("namespace a;\n// bad \200 byte\n") ==
-        "test.agentpol:2:8: error[E0001]: invalid UTF-8 byte sequence `\\x80`; source files must be UTF-8\n    2 | // bad \200 byte\n      |        ^\n");
+        "test.agentpol:2:8: error[E0001]: invalid UTF-8 byte sequence `\\x80`; source files must be UTF-8\n    2 | // bad \357\277\275 byte\n      |        ^\n");
 }
 
 TEST_CASE("E0001 an overlong encoding", "[lexical]") {
   CHECK(renderedFor("namespace \300\257;") ==
-        "test.agentpol:1:11: error[E0001]: invalid UTF-8 byte sequence `\\xC0\\xAF`; source files must be UTF-8\n    1 | namespace \300\257;\n      |           ^\n");
+        "test.agentpol:1:11: error[E0001]: invalid UTF-8 byte sequence `\\xC0\\xAF`; source files must be UTF-8\n    1 | namespace \357\277\275\357\277\275;\n      |           ^~\n");
 }
 
 TEST_CASE("E0001 an encoded surrogate", "[lexical]") {
   CHECK(renderedFor("agent a { owner: \"\355\240\200\" }") ==
-        "test.agentpol:1:19: error[E0001]: invalid UTF-8 byte sequence `\\xED\\xA0\\x80`; source files must be UTF-8\n    1 | agent a { owner: \"\355\240\200\" }\n      |                   ^\n");
+        "test.agentpol:1:19: error[E0001]: invalid UTF-8 byte sequence `\\xED\\xA0\\x80`; source files must be UTF-8\n    1 | agent a { owner: \"\357\277\275\357\277\275\357\277\275\" }\n      |                   ^~~\n");
 }
 
 TEST_CASE("E0001 a sequence cut off by the end of file", "[lexical]") {
   CHECK(renderedFor("agent a { owner: \"\342\202") ==
-        "test.agentpol:1:19: error[E0001]: invalid UTF-8 byte sequence `\\xE2\\x82`; source files must be UTF-8\n    1 | agent a { owner: \"\342\202\n      |                   ^\n");
+        "test.agentpol:1:19: error[E0001]: invalid UTF-8 byte sequence `\\xE2\\x82`; source files must be UTF-8\n    1 | agent a { owner: \"\357\277\275\357\277\275\n      |                   ^~\n");
 }
 
 TEST_CASE("E0001 a code point above U+10FFFF", "[lexical]") {
   CHECK(renderedFor("\"\364\220\200\200\"") ==
-        "test.agentpol:1:2: error[E0001]: invalid UTF-8 byte sequence `\\xF4\\x90\\x80\\x80`; source files must be UTF-8\n    1 | \"\364\220\200\200\"\n      |  ^\n");
+        "test.agentpol:1:2: error[E0001]: invalid UTF-8 byte sequence `\\xF4\\x90\\x80\\x80`; source files must be UTF-8\n    1 | \"\357\277\275\357\277\275\357\277\275\357\277\275\"\n      |  ^~~~\n");
 }
 
 TEST_CASE("E0001 each invalid run is reported", "[lexical]") {
   CHECK(renderedFor("\377\376 ok \303") ==
-        "test.agentpol:1:1: error[E0001]: invalid UTF-8 byte sequence `\\xFF\\xFE`; source files must be UTF-8\n    1 | \377\376 ok \303\n      | ^~\ntest.agentpol:1:7: error[E0001]: invalid UTF-8 byte sequence `\\xC3`; source files must be UTF-8\n    1 | \377\376 ok \303\n      |       ^\n");
+        "test.agentpol:1:1: error[E0001]: invalid UTF-8 byte sequence `\\xFF\\xFE`; source files must be UTF-8\n    1 | \357\277\275\357\277\275 ok \357\277\275\n      | ^~\ntest.agentpol:1:7: error[E0001]: invalid UTF-8 byte sequence `\\xC3`; source files must be UTF-8\n    1 | \357\277\275\357\277\275 ok \357\277\275\n      |       ^\n");
 }

@@ -1,13 +1,14 @@
-// utf8.h — strict UTF-8 validation and decoding for source text. The parse
-// stage runs this before ANTLR sees a file: invalid bytes become E0001, and the
-// decoded code points (with each one's byte offset) feed the lexer's char stream.
+// utf8.h — strict UTF-8 validation, decoding and encoding, shared by every
+// stage that handles text: the parse stage runs it before ANTLR sees a file
+// (invalid bytes become E0001, decoded code points feed the lexer), the
+// renderers print source excerpts with it, and the verifier converts strings.
 #pragma once
 
 #include <cstdint>
 #include <string_view>
 #include <vector>
 
-namespace agentpol::parse {
+namespace agentpol {
 
 // A source file as code points. `byteOffset[i]` is the byte offset of code
 // point i; it has one extra entry (the file size) so that the end of the last
@@ -40,4 +41,4 @@ DecodedText decodeUtf8(std::string_view text, uint32_t start);
 // Appends the UTF-8 encoding of a scalar value.
 void appendUtf8(std::string& out, char32_t cp);
 
-}  // namespace agentpol::parse
+}  // namespace agentpol

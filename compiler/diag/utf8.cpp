@@ -1,11 +1,11 @@
 // utf8.cpp — strict UTF-8 validation (RFC 3629) and decoding to code points
 // with a code-point -> byte offset table, used by the parse stage before ANTLR
 // (whose own conversion throws on bad bytes).
-#include "parse/utf8.h"
+#include "diag/utf8.h"
 
 #include <string>
 
-namespace agentpol::parse {
+namespace agentpol {
 namespace {
 
 bool isCont(unsigned char c) { return (c & 0xC0) == 0x80; }
@@ -81,4 +81,4 @@ void appendUtf8(std::string& out, char32_t cp) {
   }
 }
 
-}  // namespace agentpol::parse
+}  // namespace agentpol
