@@ -35,6 +35,7 @@ struct CodeBlock {
 struct RuleRef {
   uint32_t rule;
   uint32_t code;
+  const Insn* insns = nullptr;  // code[code].insns.data(), set by link_index
 };
 struct Span {
   uint32_t begin = 0, end = 0;

@@ -80,7 +80,7 @@ void link_index(BundleData* d) {
     const RuleImage& r = im.rules[ri];
     unsigned e = static_cast<unsigned>(r.effect);
     for (const RuleBody& b : r.bodies) {
-      RuleRef ref{ri, b.code};
+      RuleRef ref{ri, b.code, nullptr};
       if (r.side == Side::User) user[b.action * 3 + e].push_back(ref);
       else if (r.all_agents) wild[b.action * 3 + e].push_back(ref);
       else for (uint32_t g : r.agents) named[(b.action * ng + g) * 3 + e].push_back(ref);
@@ -89,6 +89,7 @@ void link_index(BundleData* d) {
   flatten(user, &d->refs, &d->user_index);
   flatten(wild, &d->refs, &d->wild_index);
   flatten(named, &d->refs, &d->named_index);
+  for (RuleRef& ref : d->refs) ref.insns = d->code[ref.code].insns.data();
   d->may.assign(na * ng, 1);
   for (size_t g = 0; g < ng; ++g) {
     const AgentImage& a = im.agents[g];

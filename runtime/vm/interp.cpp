@@ -38,6 +38,12 @@ inline int64_t attr_slot(const Env& e, const Val& ent, uint32_t slot) {
 #define VM_CASE(name) case XOp::name:
 #define VM_NEXT() continue
 #endif
+// After an op whose result a following RET would return: return it now.
+#define VM_NEXT_OR_RET()                                              \
+  do {                                                                \
+    if (pc->x == XOp::RET) VM_END(sp[-1].n ? Eval::True : Eval::False); \
+    VM_NEXT();                                                        \
+  } while (0)
 #define VM_END(value) \
   do {                \
     result = (value); \
@@ -51,7 +57,7 @@ inline int64_t attr_slot(const Env& e, const Val& ent, uint32_t slot) {
 
 // Runs `single` and returns its result; or, when single is null, runs the
 // blocks of refs[0, n) and appends each matching rule to *hits (returns False).
-Eval run(const BundleData* b, const RuleRef* refs, uint32_t n, const Insn* single, const Env& e, bool permit,
+Eval run(const RuleRef* refs, uint32_t n, const Insn* single, const Env& e, bool permit,
          std::vector<uint32_t>* hits) {
 #if AGENTPOL_THREADED
   static const void* const kTable[] = {
@@ -65,7 +71,6 @@ Eval run(const BundleData* b, const RuleRef* refs, uint32_t n, const Insn* singl
 #endif
   Val stack[kMaxStack];
   Val scratch[kMaxScratch];
-  const CodeBlock* code = b ? b->code.data() : nullptr;
   uint32_t ri = 0;
   Eval result = Eval::False;
   const Insn* base;
@@ -76,7 +81,7 @@ Eval run(const BundleData* b, const RuleRef* refs, uint32_t n, const Insn* singl
 next_block:
   if (single) base = single;
   else if (ri == n) return Eval::False;
-  else base = code[refs[ri].code].insns.data();
+  else base = refs[ri].insns;
   pc = base;
   sp = stack;  // next free slot
   for (;;) {
@@ -119,14 +124,14 @@ next_block:
       }
       VM_CASE(ID) sp[-1] = e.ents[sp[-1].n].id; VM_NEXT();
       VM_CASE(NOT) sp[-1].n = !sp[-1].n; VM_NEXT();
-      VM_CASE(EQ) --sp; sp[-1] = bool_val(val_eq(sp[-1], sp[0])); VM_NEXT();
-      VM_CASE(NE) --sp; sp[-1] = bool_val(!val_eq(sp[-1], sp[0])); VM_NEXT();
+      VM_CASE(EQ) --sp; sp[-1] = bool_val(val_eq(sp[-1], sp[0])); VM_NEXT_OR_RET();
+      VM_CASE(NE) --sp; sp[-1] = bool_val(!val_eq(sp[-1], sp[0])); VM_NEXT_OR_RET();
       VM_CASE(SET_EQ) --sp; sp[-1] = bool_val(set_eq(sp[-1], sp[0])); VM_NEXT();
       VM_CASE(SET_NE) --sp; sp[-1] = bool_val(!set_eq(sp[-1], sp[0])); VM_NEXT();
-      VM_CASE(LT) --sp; sp[-1] = bool_val(sp[-1].n < sp[0].n); VM_NEXT();
-      VM_CASE(LE) --sp; sp[-1] = bool_val(sp[-1].n <= sp[0].n); VM_NEXT();
-      VM_CASE(GT) --sp; sp[-1] = bool_val(sp[-1].n > sp[0].n); VM_NEXT();
-      VM_CASE(GE) --sp; sp[-1] = bool_val(sp[-1].n >= sp[0].n); VM_NEXT();
+      VM_CASE(LT) --sp; sp[-1] = bool_val(sp[-1].n < sp[0].n); VM_NEXT_OR_RET();
+      VM_CASE(LE) --sp; sp[-1] = bool_val(sp[-1].n <= sp[0].n); VM_NEXT_OR_RET();
+      VM_CASE(GT) --sp; sp[-1] = bool_val(sp[-1].n > sp[0].n); VM_NEXT_OR_RET();
+      VM_CASE(GE) --sp; sp[-1] = bool_val(sp[-1].n >= sp[0].n); VM_NEXT_OR_RET();
       VM_CASE(ADD)
         --sp;
         if (!checked_add(sp[-1].n, sp[0].n, &r)) VM_END(Eval::Error);
@@ -145,7 +150,7 @@ next_block:
         if (!checked_neg(sp[-1].n, &r)) VM_END(Eval::Error);
         sp[-1].n = r;
         VM_NEXT();
-      VM_CASE(IN) --sp; sp[-1] = bool_val(set_has(sp[0], sp[-1])); VM_NEXT();
+      VM_CASE(IN) --sp; sp[-1] = bool_val(set_has(sp[0], sp[-1])); VM_NEXT_OR_RET();
       VM_CASE(CONTAINS_ALL) --sp; sp[-1] = bool_val(set_contains_all(sp[-1], sp[0])); VM_NEXT();
       VM_CASE(CONTAINS_ANY) --sp; sp[-1] = bool_val(set_contains_any(sp[-1], sp[0])); VM_NEXT();
       VM_CASE(IS_EMPTY) sp[-1] = bool_val(sp[-1].n == 0); VM_NEXT();
@@ -168,12 +173,20 @@ next_block:
         if (!(--sp)->n) pc = base + in->a;
         VM_NEXT();
       VM_CASE(JFK)
-        if (!sp[-1].n) pc = base + in->a;
-        else --sp;
+        if (!sp[-1].n) {
+          pc = base + in->a;
+          if (pc->x == XOp::RET) VM_END(Eval::False);
+        } else {
+          --sp;
+        }
         VM_NEXT();
       VM_CASE(JTK)
-        if (sp[-1].n) pc = base + in->a;
-        else --sp;
+        if (sp[-1].n) {
+          pc = base + in->a;
+          if (pc->x == XOp::RET) VM_END(Eval::True);
+        } else {
+          --sp;
+        }
         VM_NEXT();
       VM_CASE(RET) VM_END(sp[-1].n ? Eval::True : Eval::False);
       // ---- fused pairs: the second instruction is skipped
@@ -199,13 +212,13 @@ next_block:
         *sp++ = e.attrs[s];
         VM_NEXT();
       }
-      VM_CASE(EQ_K) ++pc; sp[-1] = bool_val(val_eq(sp[-1], e.consts[in->a])); VM_NEXT();
-      VM_CASE(NE_K) ++pc; sp[-1] = bool_val(!val_eq(sp[-1], e.consts[in->a])); VM_NEXT();
-      VM_CASE(LT_K) ++pc; sp[-1] = bool_val(sp[-1].n < e.consts[in->a].n); VM_NEXT();
-      VM_CASE(LE_K) ++pc; sp[-1] = bool_val(sp[-1].n <= e.consts[in->a].n); VM_NEXT();
-      VM_CASE(GT_K) ++pc; sp[-1] = bool_val(sp[-1].n > e.consts[in->a].n); VM_NEXT();
-      VM_CASE(GE_K) ++pc; sp[-1] = bool_val(sp[-1].n >= e.consts[in->a].n); VM_NEXT();
-      VM_CASE(IN_K) ++pc; sp[-1] = bool_val(set_has(e.consts[in->a], sp[-1])); VM_NEXT();
+      VM_CASE(EQ_K) ++pc; sp[-1] = bool_val(val_eq(sp[-1], e.consts[in->a])); VM_NEXT_OR_RET();
+      VM_CASE(NE_K) ++pc; sp[-1] = bool_val(!val_eq(sp[-1], e.consts[in->a])); VM_NEXT_OR_RET();
+      VM_CASE(LT_K) ++pc; sp[-1] = bool_val(sp[-1].n < e.consts[in->a].n); VM_NEXT_OR_RET();
+      VM_CASE(LE_K) ++pc; sp[-1] = bool_val(sp[-1].n <= e.consts[in->a].n); VM_NEXT_OR_RET();
+      VM_CASE(GT_K) ++pc; sp[-1] = bool_val(sp[-1].n > e.consts[in->a].n); VM_NEXT_OR_RET();
+      VM_CASE(GE_K) ++pc; sp[-1] = bool_val(sp[-1].n >= e.consts[in->a].n); VM_NEXT_OR_RET();
+      VM_CASE(IN_K) ++pc; sp[-1] = bool_val(set_has(e.consts[in->a], sp[-1])); VM_NEXT_OR_RET();
     }
   }
 done:
@@ -221,10 +234,10 @@ done:
 
 }  // namespace
 
-Eval run_block(const CodeBlock& code, const Env& e) { return run(nullptr, nullptr, 0, code.insns.data(), e, false, nullptr); }
+Eval run_block(const CodeBlock& code, const Env& e) { return run(nullptr, 0, code.insns.data(), e, false, nullptr); }
 
 void run_span(const BundleData& b, const Span& s, const Env& e, bool permit, std::vector<uint32_t>* hits) {
-  run(&b, b.refs.data() + s.begin, s.end - s.begin, nullptr, e, permit, hits);
+  run(b.refs.data() + s.begin, s.end - s.begin, nullptr, e, permit, hits);
 }
 
 }  // namespace detail
