@@ -39,6 +39,21 @@ bool decimal(std::string_view digits, int64_t* out) {
   return true;
 }
 
+// sign * (digits * scale + extra), for all of int64 (INT64_MIN included:
+// the value is accumulated as a negative number); false when out of range.
+bool scaledDecimal(std::string_view digits, bool negative, int64_t scale, int64_t extra, int64_t* out) {
+  int64_t v = 0;
+  for (char c : digits)
+    if (__builtin_mul_overflow(v, int64_t{10}, &v) || __builtin_sub_overflow(v, int64_t{c - '0'}, &v)) return false;
+  if (__builtin_mul_overflow(v, scale, &v) || __builtin_sub_overflow(v, extra, &v)) return false;
+  if (!negative) {
+    if (v == INT64_MIN) return false;
+    v = -v;
+  }
+  *out = v;
+  return true;
+}
+
 bool allDigits(std::string_view s) {
   for (char c : s)
     if (!isDigit(c)) return false;
@@ -110,16 +125,13 @@ bool parseMoney(std::string_view s, int64_t* minor, std::string_view* currency, 
   if (neg) num.remove_prefix(1);
   size_t dot = num.find('.');
   std::string_view whole = num.substr(0, dot), frac = dot == std::string_view::npos ? "" : num.substr(dot + 1);
-  int64_t units = 0, cents = 0;
+  int64_t cents = 0;
   if (dot != std::string_view::npos && frac.empty()) return fail(why, "a `.` must be followed by digits");
   if (frac.size() > 2) return fail(why, "Money has at most 2 decimals");
   if (!allDigits(whole) || (!frac.empty() && !allDigits(frac))) return fail(why, "malformed amount");
-  if (!decimal(whole, &units) || (!frac.empty() && !decimal(frac, &cents))) return fail(why, "amount out of range");
+  if (!frac.empty()) decimal(frac, &cents);  // one or two digits: cannot overflow
   if (frac.size() == 1) cents *= 10;
-  int64_t v;
-  if (__builtin_mul_overflow(units, int64_t{100}, &v) || __builtin_add_overflow(v, cents, &v))
-    return fail(why, "amount out of range");
-  *minor = neg ? -v : v;
+  if (!scaledDecimal(whole, neg, 100, cents, minor)) return fail(why, "amount out of range");
   *currency = cur;
   return true;
 }
@@ -151,12 +163,10 @@ bool parseDuration(std::string_view s, int64_t* out, std::string* why) {
   bool neg = !s.empty() && s[0] == '-';
   std::string_view body = neg ? s.substr(1) : s;
   size_t unit = body.empty() ? std::string_view::npos : kUnits.find(body.back());
-  int64_t n;
   if (unit == std::string_view::npos || !allDigits(body.substr(0, body.size() - 1)))
     return fail(why, "expected a Duration such as \"15m\" (an integer and one of s, m, h, d)");
-  if (!decimal(body.substr(0, body.size() - 1), &n) || __builtin_mul_overflow(n, kSeconds[unit], &n))
+  if (!scaledDecimal(body.substr(0, body.size() - 1), neg, kSeconds[unit], 0, out))
     return fail(why, "Duration out of range");
-  *out = neg ? -n : n;
   return true;
 }
 

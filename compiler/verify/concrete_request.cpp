@@ -3,6 +3,8 @@
 // arrays), and concrete decisions read back from the solver.
 #include "verify/concrete_request.h"
 
+#include "request/value_text.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
@@ -17,15 +19,6 @@ using K = sema::Type::Kind;
 using json = nlohmann::json;
 
 namespace {
-
-int64_t daysFromCivil(int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int64_t>(doe) - 719468;
-}
 
 class Pinner {
  public:
@@ -164,62 +157,29 @@ void Pinner::finish() {
 
 }  // namespace
 
+// The value spellings are the request reader's (compiler/request), so a
+// counterexample is read back exactly as `agentpolc eval` reads it.
 int64_t parseTime(const std::string& text) {
-  int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
-  int n = 0;
-  if (std::sscanf(text.c_str(), "%4d-%2d-%2d%n", &y, &mo, &d, &n) != 3 || n != 10) bad("malformed time " + text);
-  int64_t offset = 0;
-  if (text.size() > 10) {
-    int m = 0;
-    if (std::sscanf(text.c_str() + 10, "T%2d:%2d:%2d%n", &h, &mi, &s, &m) != 3) bad("malformed time " + text);
-    size_t i = 10 + static_cast<size_t>(m);
-    if (i < text.size() && text[i] == '.')
-      for (++i; i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])); ++i) {}
-    std::string zone = text.substr(i);
-    if (zone == "Z" || zone == "z") offset = 0;
-    else {
-      int oh = 0, om = 0;
-      if (zone.size() != 6 || (zone[0] != '+' && zone[0] != '-') ||
-          std::sscanf(zone.c_str() + 1, "%2d:%2d", &oh, &om) != 2)
-        bad("malformed time " + text);
-      offset = (zone[0] == '-' ? -1 : 1) * (oh * 3600 + om * 60);
-    }
-  }
-  return daysFromCivil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 + h * 3600 + mi * 60 + s -
-         offset;
+  int64_t v = 0;
+  std::string why;
+  if (!request::parseTime(text, &v, &why)) bad("time " + text + ": " + why);
+  return v;
 }
 
 int64_t parseDuration(const std::string& text) {
-  if (text.size() < 2) bad("malformed duration " + text);
-  char unit = text.back();
-  int64_t mul = unit == 's' ? 1 : unit == 'm' ? 60 : unit == 'h' ? 3600 : unit == 'd' ? 86400 : 0;
-  if (!mul) bad("malformed duration " + text);
-  try {
-    size_t used = 0;
-    long long v = std::stoll(text.substr(0, text.size() - 1), &used);
-    if (used != text.size() - 1) bad("malformed duration " + text);
-    return v * mul;
-  } catch (const std::logic_error&) {
-    bad("malformed duration " + text);
-  }
+  int64_t v = 0;
+  std::string why;
+  if (!request::parseDuration(text, &v, &why)) bad("duration " + text + ": " + why);
+  return v;
 }
 
 int64_t parseMoney(const std::string& text, const std::string& currency) {
-  auto sp = text.find(' ');
-  if (sp == std::string::npos || text.substr(sp + 1) != currency) bad("money " + text + " is not in " + currency);
-  std::string num = text.substr(0, sp);
-  bool neg = !num.empty() && num[0] == '-';
-  if (neg) num = num.substr(1);
-  auto dot = num.find('.');
-  std::string whole = num.substr(0, dot), frac = dot == std::string::npos ? "" : num.substr(dot + 1);
-  if (whole.empty() || frac.size() > 2) bad("malformed money " + text);
-  while (frac.size() < 2) frac += '0';
-  try {
-    int64_t v = std::stoll(whole) * 100 + std::stoll(frac);
-    return neg ? -v : v;
-  } catch (const std::logic_error&) {
-    bad("malformed money " + text);
-  }
+  int64_t v = 0;
+  std::string_view cur;
+  std::string why;
+  if (!request::parseMoney(text, &v, &cur, &why)) bad("money " + text + ": " + why);
+  if (cur != currency) bad("money " + text + " is not in " + currency);
+  return v;
 }
 
 std::vector<z3::expr> pinRequest(RequestEncoding& req, const json& request) {

@@ -62,11 +62,15 @@ TEST_CASE("Money text: amounts, decimals, negative, currency", "[value_text]") {
   CHECK(money("-12.34 EUR") == -1234);
   CHECK(money("-0.00 EUR") == 0);
   CHECK(money("92233720368547758.07 EUR") == INT64_MAX);
+  // The whole int64 range of minor units, the smallest value included.
+  CHECK(money("-92233720368547758.08 EUR") == INT64_MIN);
+  CHECK(money("-92233720368547758.07 EUR") == INT64_MIN + 1);
 }
 
 TEST_CASE("Money text: malformed, too many decimals, overflow", "[value_text]") {
   CHECK(moneyError("1.234 EUR") == "Money has at most 2 decimals");
   CHECK(moneyError("92233720368547758.08 EUR") == "amount out of range");
+  CHECK(moneyError("-92233720368547758.09 EUR") == "amount out of range");
   CHECK(moneyError("99999999999999999999 EUR") == "amount out of range");
   CHECK(moneyError("12 eur") == "the currency must be three capital letters");
   CHECK(moneyError("12.00EUR").find("expected an amount and a currency") == 0);
@@ -123,6 +127,11 @@ TEST_CASE("Duration text", "[value_text]") {
   CHECK(dur("7d") == 604800);
   CHECK(dur("0s") == 0);
   CHECK(dur("-5m") == -300);
+  CHECK(dur("9223372036854775807s") == INT64_MAX);
+  CHECK(dur("-9223372036854775808s") == INT64_MIN);
+  CHECK(durBad("9223372036854775808s"));
+  CHECK(durBad("-9223372036854775809s"));
+  CHECK(durBad("106751991167301d"));
   CHECK(durBad("15"));
   CHECK(durBad("m"));
   CHECK(durBad("1h30m"));
