@@ -10,6 +10,7 @@
 #include <llvm/Support/Casting.h>
 
 #include "ast/literal_text.h"
+#include "ast/operator_text.h"
 
 namespace agentpol::ast {
 namespace {
@@ -30,11 +31,6 @@ std::string quote(const std::string& s) {
     }
   }
   return out + "\"";
-}
-
-const char* binaryName(BinaryExpr::Op op) {
-  static constexpr const char* kNames[] = {"&&", "||", "=>", "==", "!=", "<", "<=", ">", ">=", "in", "+", "-", "*"};
-  return kNames[static_cast<int>(op)];
 }
 
 const char* keywordName(KeywordExpr::Which w) {
@@ -80,7 +76,7 @@ std::optional<SpineStep> spineStep(const Expr& e) {
   switch (e.kind()) {
     case Expr::Kind::Binary: {
       const auto& b = cast<BinaryExpr>(e);
-      return SpineStep{b.lhs.get(), fmt::format("({} ", binaryName(b.op)), " " + dumpExpr(*b.rhs) + ")"};
+      return SpineStep{b.lhs.get(), fmt::format("({} ", binaryOpText(b.op)), " " + dumpExpr(*b.rhs) + ")"};
     }
     case Expr::Kind::Attr: {
       const auto& a = cast<AttrExpr>(e);

@@ -3,6 +3,8 @@
 // Int/Money/Time/Duration, set membership and methods, and `like`.
 #include "sema/expr_checker.h"
 
+#include "ast/operator_text.h"
+
 namespace agentpol::sema {
 
 using diag::DiagId;
@@ -10,25 +12,6 @@ using Op = ast::BinaryExpr::Op;
 using TK = Type::Kind;
 
 namespace {
-
-const char* opText(Op op) {
-  switch (op) {
-    case Op::And: return "&&";
-    case Op::Or: return "||";
-    case Op::Implies: return "=>";
-    case Op::Eq: return "==";
-    case Op::Ne: return "!=";
-    case Op::Lt: return "<";
-    case Op::Le: return "<=";
-    case Op::Gt: return ">";
-    case Op::Ge: return ">=";
-    case Op::In: return "in";
-    case Op::Add: return "+";
-    case Op::Sub: return "-";
-    case Op::Mul: return "*";
-  }
-  return "?";
-}
 
 // An Int literal, possibly negated: the only allowed factor of `*`.
 bool isIntConstant(const ast::Expr& e) {
@@ -78,7 +61,7 @@ const Type* ExprChecker::binary(ast::BinaryExpr& e, const Facts& known) {
 
 const Type* ExprChecker::logical(ast::BinaryExpr& e, const Facts& known) {
   if (e.op == Op::Implies && !scope_.inAssert()) st_.diags.report(DiagId::ImpliesOutsideAssert, e.opRange);
-  std::string what = fmt::format("the operand of `{}`", opText(e.op));
+  std::string what = fmt::format("the operand of `{}`", ast::binaryOpText(e.op));
   checkCondition(*e.lhs, known, what.c_str());
   // The right side runs only when the left one is true (&&, =>) or false (||).
   Facts rightKnown = known.unite(facts_.when(*e.lhs, e.op != Op::Or));
@@ -105,7 +88,7 @@ const Type* ExprChecker::ordering(ast::BinaryExpr& e, const Type* l, const Type*
   }
   TK k = l->kind();
   if (k != TK::Int && k != TK::Money && k != TK::Time && k != TK::Duration)
-    st_.diags.report(DiagId::NotOrderable, e.opRange, l->str(), opText(e.op));
+    st_.diags.report(DiagId::NotOrderable, e.opRange, l->str(), ast::binaryOpText(e.op));
   return boolType();
 }
 
@@ -117,7 +100,7 @@ const Type* ExprChecker::additive(ast::BinaryExpr& e, const Type* l, const Type*
   if (lk == TK::Time && rk == TK::Duration) return l;                                // Time ± Duration
   if (add && lk == TK::Duration && rk == TK::Time) return r;                         // Duration + Time
   if (!add && lk == TK::Time && rk == TK::Time) return st_.types.duration();         // Time − Time
-  st_.diags.report(DiagId::BadArithmetic, e.opRange, opText(e.op), l->str(), r->str());
+  st_.diags.report(DiagId::BadArithmetic, e.opRange, ast::binaryOpText(e.op), l->str(), r->str());
   return errorType();
 }
 

@@ -9,6 +9,7 @@
 
 #include <llvm/Support/Casting.h>
 
+#include "ast/operator_text.h"
 #include "parse_test_util.h"
 
 namespace fs = std::filesystem;
@@ -61,8 +62,7 @@ class RangeChecker {
 
   void children(const ast::Expr& e) {
     if (auto* b = dyn_cast<ast::BinaryExpr>(&e)) {
-      static const char* kOps[] = {"&&", "||", "=>", "==", "!=", "<", "<=", ">", ">=", "in", "+", "-", "*"};
-      CHECK(textOf(b->opRange) == kOps[static_cast<int>(b->op)]);
+      CHECK(textOf(b->opRange) == ast::binaryOpText(b->op));
       CHECK(b->lhs->range.end <= b->opRange.begin);
       CHECK(b->opRange.end <= b->rhs->range.begin);
       child(e, *b->lhs);

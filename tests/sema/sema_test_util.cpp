@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "ast/operator_text.h"
 #include "diag/render.h"
 #include "parse/parser.h"
 
@@ -68,30 +69,6 @@ std::unique_ptr<Checked> checkWithSchema(const std::string& src) {
 
 std::unique_ptr<Checked> checkAlone(const std::string& src) { return checkFiles({{"test.agentpol", src}}); }
 
-namespace {
-
-const char* binOp(ast::BinaryExpr::Op op) {
-  using Op = ast::BinaryExpr::Op;
-  switch (op) {
-    case Op::And: return "&&";
-    case Op::Or: return "||";
-    case Op::Implies: return "=>";
-    case Op::Eq: return "==";
-    case Op::Ne: return "!=";
-    case Op::Lt: return "<";
-    case Op::Le: return "<=";
-    case Op::Gt: return ">";
-    case Op::Ge: return ">=";
-    case Op::In: return "in";
-    case Op::Add: return "+";
-    case Op::Sub: return "-";
-    case Op::Mul: return "*";
-  }
-  return "?";
-}
-
-}  // namespace
-
 std::string dump(const ast::Expr* e) {
   using K = ast::Expr::Kind;
   if (!e) return "null";
@@ -133,7 +110,7 @@ std::string dump(const ast::Expr* e) {
     }
     case K::Binary: {
       auto* b = llvm::cast<ast::BinaryExpr>(e);
-      return std::string("(") + binOp(b->op) + " " + dump(b->lhs.get()) + " " + dump(b->rhs.get()) + ")";
+      return std::string("(") + ast::binaryOpText(b->op) + " " + dump(b->lhs.get()) + " " + dump(b->rhs.get()) + ")";
     }
     case K::Like: {
       auto* l = llvm::cast<ast::LikeExpr>(e);
