@@ -3,13 +3,11 @@
 
 #include <sys/wait.h>
 
-#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <fstream>
 #include <stdexcept>
 
-#include "request/request_reader.h"
 #include "verify/counterexample.h"
 #include "verify/verifier.h"
 
@@ -40,17 +38,7 @@ const verify::CheckResult* find(const verify::VerifyReport& r, const std::string
 }
 
 Replayed replay(const sema::CheckedPolicy& policy, const json& request) {
-  std::shared_ptr<const Bundle> bundle = test::compileAndLoad(policy);
-  request::RequestReader reader(bundle);
-  Request req(bundle);
-  std::string error;
-  if (reader.read(request.dump(), req, &error) != request::ReadStatus::Ok)
-    throw std::runtime_error("unreadable request: " + error);
-  Result res = decide(*bundle, req);
-  Replayed out{to_string(res.decision), to_string(res.reason), std::string(res.message), {}};
-  for (size_t i = 0; i < res.rule_count; ++i) out.rules.emplace_back(res.rule_id(i));
-  std::sort(out.rules.begin(), out.rules.end());
-  return out;
+  return test::decideJson(test::compileAndLoad(policy), request);
 }
 
 CliResult runCli(const std::string& args) {

@@ -10,6 +10,7 @@
 #include <agentpol/agentpol.hpp>
 #include <nlohmann/json.hpp>
 
+#include "json_decide.h"
 #include "policy_load.h"
 #include "ref_request.h"
 #include "verify/check_result.h"
@@ -20,11 +21,8 @@ std::unique_ptr<test::LoadedPolicy> load(const std::string& text);
 verify::VerifyReport verifyText(const std::string& text, unsigned timeoutMs = 10000);
 const verify::CheckResult* find(const verify::VerifyReport& r, const std::string& kind, const std::string& subject);
 
-struct Replayed {
-  std::string decision, reason, message;
-  std::vector<std::string> rules;  // sorted
-};
-// Decides a request JSON with the compiled bundle of `policy`.
+using Replayed = test::JsonDecision;
+// Decides a request JSON with the compiled bundle of `policy` (test::decideJson).
 Replayed replay(const sema::CheckedPolicy& policy, const nlohmann::json& request);
 
 struct CliResult {

@@ -8,7 +8,6 @@
 #include <stdexcept>
 
 #include "api/request_data.h"
-#include "request/request_reader.h"
 #include "verify/concrete_request.h"
 
 namespace agentpol::bctest {
@@ -162,24 +161,10 @@ int runBlockOnVm(const Bundle& bundle, const Request& request, uint32_t code) {
   return v == detail::Eval::Error ? 2 : v == detail::Eval::True ? 1 : 0;
 }
 
-VmDecision decideJson(std::shared_ptr<const Bundle> bundle, const json& request) {
-  request::RequestReader reader(bundle);
-  Request req(bundle);
-  std::string error;
-  if (reader.read(request.dump(), req, &error) != request::ReadStatus::Ok)
-    throw std::runtime_error("unreadable request: " + error);
-  Result res = decide(*bundle, req);
-  VmDecision out{to_string(res.decision), to_string(res.reason), std::string(res.message), {}};
-  for (size_t i = 0; i < res.rule_count; ++i) out.rules.emplace_back(res.rule_id(i));
-  std::sort(out.rules.begin(), out.rules.end());
-  return out;
-}
-
 int ruleBlockOnVm(std::shared_ptr<const Bundle> bundle, const json& request, const std::string& ruleId) {
-  request::RequestReader reader(bundle);
   Request req(bundle);
   std::string error;
-  if (reader.read(request.dump(), req, &error) != request::ReadStatus::Ok) return -1;
+  if (!test::readJsonRequest(bundle, request, req, error)) return -1;
   decide(*bundle, req);
   uint32_t action = bundle->action(request.value("action", std::string())).index;
   for (const RuleImage& r : bundle->image().rules)

@@ -13,6 +13,7 @@
 #include <agentpol/agentpol.hpp>
 #include <nlohmann/json.hpp>
 
+#include "json_decide.h"
 #include "loader/bundle_data.h"
 #include "policy_load.h"
 #include "verify/bytecode/bundle_session.h"
@@ -54,11 +55,8 @@ ConcreteBytecode evalBytecode(Fixture& f, uint32_t action, const nlohmann::json&
 int runBlockOnVm(const Bundle& bundle, const Request& request, uint32_t code);
 
 // Decides a request JSON with `bundle` through the request reader and the VM.
-struct VmDecision {
-  std::string decision, reason, message;
-  std::vector<std::string> rules;  // sorted
-};
-VmDecision decideJson(std::shared_ptr<const Bundle> bundle, const nlohmann::json& request);
+using VmDecision = test::JsonDecision;
+using test::decideJson;
 
 // Runs rule `ruleId`'s block for the request's action on the VM (the request
 // read and decided first, which seals it): 0 false, 1 true, 2 error, -1 none.
