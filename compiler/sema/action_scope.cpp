@@ -1,6 +1,8 @@
 // action_scope.cpp — action lists and the intersection of their names.
 #include "sema/action_scope.h"
 
+#include "sema/name_list.h"
+
 namespace agentpol::sema {
 
 using diag::DiagId;
@@ -12,23 +14,7 @@ std::vector<uint32_t> resolveActions(SemaState& st, const ast::NameSet* set, boo
     for (uint32_t i = 0; i < st.schema.actions.size(); ++i) out.push_back(i);
     return out;
   }
-  if (set->names.empty()) st.diags.report(DiagId::EmptyNameList, set->range, "actions");
-  llvm::StringMap<SourceRange> seen;
-  for (const ast::Ident& n : set->names) {
-    auto [it, fresh] = seen.try_emplace(n.name, n.range);
-    if (!fresh) {
-      auto& d = st.diags.report(DiagId::DuplicateMember, n.range, "action", n.name);
-      SemaState::noteFirst(d, it->second, "first listed here");
-      continue;
-    }
-    auto a = st.schema.actionIndex.find(n.name);
-    if (a == st.schema.actionIndex.end()) {
-      st.diags.report(DiagId::UnknownAction, n.range, n.name);
-      continue;
-    }
-    out.push_back(a->second);
-  }
-  return out;
+  return resolveNameList(st, *set, st.schema.actionIndex, "actions", "action", DiagId::UnknownAction);
 }
 
 namespace {

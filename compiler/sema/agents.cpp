@@ -2,6 +2,9 @@
 // validated on its own so that all mistakes of an agent are reported.
 #include "sema/agents.h"
 
+#include "sema/declare_once.h"
+#include "sema/name_list.h"
+
 namespace agentpol::sema {
 namespace {
 
@@ -12,14 +15,7 @@ class AgentBuilder {
   explicit AgentBuilder(SemaState& st) : st_(st) {}
 
   void build(const ast::AgentDecl& decl) {
-    if (decl.name.name.empty()) return;
-    auto idx = static_cast<uint32_t>(st_.schema.agents.size());
-    auto [it, fresh] = st_.schema.agentIndex.try_emplace(decl.name.name, idx);
-    if (!fresh) {
-      auto& d = st_.diags.report(DiagId::DuplicateDecl, decl.name.range, "agent", decl.name.name);
-      SemaState::noteFirst(d, st_.schema.agents[it->second].range);
-      return;
-    }
+    if (!declareOnce(st_, st_.schema.agentIndex, st_.schema.agents, decl.name, "agent")) return;
     AgentInfo info;
     info.name = decl.name.name;
     info.range = decl.name.range;
@@ -61,25 +57,14 @@ class AgentBuilder {
     auto* list = llvm::dyn_cast_or_null<ast::SetLit>(p.value.get());
     if (!list) return bad(p, "a list of action names, as in `[refund, read_invoice]`");
     info.hasScope = true;
-    llvm::StringMap<SourceRange> seen;
+    NameListResolver actions(st_, st_.schema.actionIndex, "action", DiagId::UnknownAction);
     for (const ast::ExprPtr& e : list->elements) {
       auto* n = llvm::dyn_cast_or_null<ast::NameExpr>(e.get());
       if (!n) {
         bad(p, "a list of action names, as in `[refund, read_invoice]`");
         continue;
       }
-      auto [it, fresh] = seen.try_emplace(n->name, n->range);
-      if (!fresh) {
-        auto& d = st_.diags.report(DiagId::DuplicateMember, n->range, "action", n->name);
-        SemaState::noteFirst(d, it->second, "first listed here");
-        continue;
-      }
-      auto act = st_.schema.actionIndex.find(n->name);
-      if (act == st_.schema.actionIndex.end()) {
-        st_.diags.report(DiagId::UnknownAction, n->range, n->name);
-        continue;
-      }
-      info.may.push_back(act->second);
+      actions.add(n->name, n->range, info.may);
     }
   }
 

@@ -8,6 +8,7 @@
 #include "sema/action_scope.h"
 #include "sema/expr_checker.h"
 #include "sema/inliner.h"
+#include "sema/name_list.h"
 
 namespace agentpol::sema {
 namespace {
@@ -94,22 +95,7 @@ class RuleChecker {
       return;
     }
     rule.subject = Subject::Agents;
-    if (r.agents.names.empty()) st_.diags.report(DiagId::EmptyNameList, r.agents.range, "agents");
-    llvm::StringMap<SourceRange> seen;
-    for (const ast::Ident& n : r.agents.names) {
-      auto [it, fresh] = seen.try_emplace(n.name, n.range);
-      if (!fresh) {
-        auto& d = st_.diags.report(DiagId::DuplicateMember, n.range, "agent", n.name);
-        SemaState::noteFirst(d, it->second, "first listed here");
-        continue;
-      }
-      auto a = st_.schema.agentIndex.find(n.name);
-      if (a == st_.schema.agentIndex.end()) {
-        st_.diags.report(DiagId::UnknownAgent, n.range, n.name);
-        continue;
-      }
-      rule.agents.push_back(a->second);
-    }
+    rule.agents = resolveNameList(st_, r.agents, st_.schema.agentIndex, "agents", "agent", DiagId::UnknownAgent);
   }
 
   SemaState& st_;

@@ -6,6 +6,8 @@
 
 #include <llvm/ADT/STLExtras.h>
 
+#include "sema/declare_once.h"
+
 namespace agentpol::sema {
 namespace {
 
@@ -169,14 +171,7 @@ class Builder {
   }
 
   void declareAction(const ast::ActionDecl& a) {
-    if (a.name.name.empty()) return;
-    auto idx = static_cast<uint32_t>(st_.schema.actions.size());
-    auto [it, fresh] = st_.schema.actionIndex.try_emplace(a.name.name, idx);
-    if (!fresh) {
-      auto& diag = st_.diags.report(DiagId::DuplicateDecl, a.name.range, "action", a.name.name);
-      SemaState::noteFirst(diag, st_.schema.actions[it->second].range);
-      return;
-    }
+    if (!declareOnce(st_, st_.schema.actionIndex, st_.schema.actions, a.name, "action")) return;
     st_.schema.actions.push_back(ActionInfo{a.name.name, {}, {}, a.name.range});
     actionDecls_.push_back(&a);
   }
