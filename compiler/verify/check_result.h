@@ -14,6 +14,10 @@
 #include "ast/source_range.h"
 #include "verify/prover.h"
 
+namespace agentpol::diag {
+class SourceManager;
+}
+
 namespace agentpol::verify {
 
 struct CheckResult {
@@ -33,6 +37,9 @@ struct VerifyOptions {
   int64_t today = 0;                     // epoch seconds (midnight UTC)
   int64_t maxReviewAge = 90 * 86400;     // seconds
   unsigned timeoutMs = 10000;            // per solver query
+  // The sources of the policy, when at hand: messages quote source text
+  // (a dead rule's contradicting parts); without them parts are named by position.
+  const diag::SourceManager* sources = nullptr;
 };
 
 struct VerifyReport {
