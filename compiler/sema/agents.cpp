@@ -4,6 +4,7 @@
 
 #include "sema/declare_once.h"
 #include "sema/name_list.h"
+#include "sema/seen_names.h"
 
 namespace agentpol::sema {
 namespace {
@@ -19,18 +20,11 @@ class AgentBuilder {
     AgentInfo info;
     info.name = decl.name.name;
     info.range = decl.name.range;
-    llvm::StringMap<SourceRange> seen;
-    for (const ast::AgentProp& p : decl.props) {
-      auto [pt, first] = seen.try_emplace(p.key.name, p.key.range);
-      if (!first) {
-        auto& d = st_.diags.report(DiagId::DuplicateMember, p.key.range, "agent property", p.key.name);
-        SemaState::noteFirst(d, pt->second);
-        continue;
-      }
-      prop(info, p);
-    }
+    SeenNames seen(st_);
+    for (const ast::AgentProp& p : decl.props)
+      if (seen.add(p.key, "agent property")) prop(info, p);
     for (const char* required : {"owner", "purpose"})
-      if (!seen.count(required)) st_.diags.report(DiagId::MissingAgentProp, decl.name.range, info.name, required);
+      if (!seen.contains(required)) st_.diags.report(DiagId::MissingAgentProp, decl.name.range, info.name, required);
     st_.schema.agents.push_back(std::move(info));
   }
 

@@ -4,12 +4,7 @@
 namespace agentpol::sema {
 
 void NameListResolver::add(const std::string& name, SourceRange range, std::vector<uint32_t>& out) {
-  auto [it, fresh] = seen_.try_emplace(name, range);
-  if (!fresh) {
-    auto& d = st_.diags.report(diag::DiagId::DuplicateMember, range, member_, name);
-    SemaState::noteFirst(d, it->second, "first listed here");
-    return;
-  }
+  if (!seen_.add(name, range, member_)) return;
   auto found = index_.find(name);
   if (found == index_.end()) {
     st_.diags.report(unknown_, range, name);

@@ -9,6 +9,7 @@
 
 #include <llvm/ADT/StringMap.h>
 
+#include "sema/seen_names.h"
 #include "sema/sema_state.h"
 
 namespace agentpol::sema {
@@ -20,7 +21,7 @@ class NameListResolver {
   // the duplicate message ("action"); `unknown` is reported for a name not in
   // `index`.
   NameListResolver(SemaState& st, const llvm::StringMap<uint32_t>& index, const char* member, diag::DiagId unknown)
-      : st_(st), index_(index), member_(member), unknown_(unknown) {}
+      : st_(st), index_(index), member_(member), unknown_(unknown), seen_(st, "first listed here") {}
 
   // Appends the index of `name` to `out`, unless it was listed before
   // (DuplicateMember, noting the first) or is unknown.
@@ -31,7 +32,7 @@ class NameListResolver {
   const llvm::StringMap<uint32_t>& index_;
   const char* member_;
   diag::DiagId unknown_;
-  llvm::StringMap<SourceRange> seen_;
+  SeenNames seen_;
 };
 
 // The indices of `set`'s names in order (NameListResolver), after reporting

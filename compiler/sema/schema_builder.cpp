@@ -7,6 +7,7 @@
 #include <llvm/ADT/STLExtras.h>
 
 #include "sema/declare_once.h"
+#include "sema/seen_names.h"
 
 namespace agentpol::sema {
 namespace {
@@ -142,16 +143,9 @@ class Builder {
     if (!enter(st_.typeTables[origin], e.name, {Symbol::Kind::Enum, idx, e.name.range}, "type")) return;
     EnumInfo info{e.name.name, st_.originNames[origin], nullptr, {}, e.name.range};
     info.type = st_.types.makeNamed(Type::Kind::Enum, displayName(e.name.name, origin), idx);
-    llvm::StringMap<SourceRange> seen;
-    for (const ast::Ident& v : e.values) {
-      auto [it, fresh] = seen.try_emplace(v.name, v.range);
-      if (!fresh) {
-        auto& diag = st_.diags.report(DiagId::DuplicateMember, v.range, "enum value", v.name);
-        SemaState::noteFirst(diag, it->second);
-        continue;
-      }
-      info.values.push_back(v.name);
-    }
+    SeenNames seen(st_);
+    for (const ast::Ident& v : e.values)
+      if (seen.add(v, "enum value")) info.values.push_back(v.name);
     st_.schema.enums.push_back(std::move(info));
   }
 
@@ -219,18 +213,13 @@ class Builder {
   std::vector<Field> resolveFieldList(const std::vector<ast::FieldDecl>& fields, uint32_t origin,
                                       const char* word, bool entity) {
     std::vector<Field> out;
-    llvm::StringMap<SourceRange> seen;
+    SeenNames seen(st_);
     for (const ast::FieldDecl& f : fields) {
       if (entity && f.name.name == "id") {
         st_.diags.report(DiagId::ReservedAttribute, f.name.range);
         continue;
       }
-      auto [it, fresh] = seen.try_emplace(f.name.name, f.name.range);
-      if (!fresh) {
-        auto& diag = st_.diags.report(DiagId::DuplicateMember, f.name.range, word, f.name.name);
-        SemaState::noteFirst(diag, it->second);
-        continue;
-      }
+      if (!seen.add(f.name, word)) continue;
       out.push_back(Field{f.name.name, resolveType(st_, f.type, origin), f.optional, f.range});
     }
     return out;
@@ -247,17 +236,9 @@ class Builder {
 
  private:
   void resolveAction(const ast::ActionDecl& a, ActionInfo& info) {
-    llvm::StringMap<SourceRange> seen;
-    auto fresh = [&](const ast::Ident& n) {
-      auto [it, ok] = seen.try_emplace(n.name, n.range);
-      if (!ok) {
-        auto& diag = st_.diags.report(DiagId::DuplicateMember, n.range, "parameter or argument", n.name);
-        SemaState::noteFirst(diag, it->second);
-      }
-      return ok;
-    };
+    SeenNames seen(st_);
     for (const ast::ParamDecl& p : a.params) {
-      if (!fresh(p.name)) continue;
+      if (!seen.add(p.name, "parameter or argument")) continue;
       const Type* t = resolveType(st_, p.type, kUserOrigin);
       if (!t->isError() && t->kind() != Type::Kind::Entity) {
         st_.diags.report(DiagId::ParamNotEntity, p.type.range, p.name.name, t->str());
@@ -266,7 +247,7 @@ class Builder {
       info.params.push_back(Field{p.name.name, t, false, p.range});
     }
     for (const ast::FieldDecl& f : a.args) {
-      if (!fresh(f.name)) continue;
+      if (!seen.add(f.name, "parameter or argument")) continue;
       const Type* t = resolveType(st_, f.type, kUserOrigin);
       if (t->kind() == Type::Kind::Entity) {
         st_.diags.report(DiagId::ArgIsEntity, f.type.range, f.name.name, t->str());
@@ -278,13 +259,9 @@ class Builder {
   }
 
   void resolveDef(DefInfo& def) {
-    llvm::StringMap<SourceRange> seen;
+    SeenNames seen(st_);
     for (const ast::ParamDecl& p : def.decl->params) {
-      auto [it, ok] = seen.try_emplace(p.name.name, p.name.range);
-      if (!ok) {
-        auto& diag = st_.diags.report(DiagId::DuplicateMember, p.name.range, "parameter", p.name.name);
-        SemaState::noteFirst(diag, it->second);
-      }
+      seen.add(p.name, "parameter");
       // Duplicates still take a slot so that call arity matches what is written.
       def.params.push_back(Field{p.name.name, resolveType(st_, p.type, def.origin), false, p.range});
     }
