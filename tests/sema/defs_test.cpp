@@ -21,10 +21,8 @@ std::unique_ptr<Checked> clean(const std::string& src) {
 }
 
 void expectCodes(const std::string& src, std::vector<std::string> codes) {
-  auto r = checkWithSchema(src);
-  INFO("source: " << src << "\n" << r->text());
-  CHECK(r->codes() == codes);
-  CHECK(r->policy == nullptr);
+  REQUIRE_FALSE(codes.empty());
+  checkCodes(*checkWithSchema(src), src, codes);
 }
 
 }  // namespace

@@ -11,10 +11,7 @@ using namespace agentpol::test;
 namespace {
 
 void expectCodes(const std::string& src, std::vector<std::string> codes) {
-  auto r = checkWithSchema(src);
-  INFO("source: " << src << "\n" << r->text());
-  CHECK(r->codes() == codes);
-  CHECK((r->policy == nullptr) == !codes.empty());
+  checkCodes(*checkWithSchema(src), src, codes);
 }
 
 }  // namespace

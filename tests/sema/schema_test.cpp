@@ -11,10 +11,7 @@ using namespace agentpol::test;
 namespace {
 
 void expectCodes(const std::string& src, std::vector<std::string> codes) {
-  auto r = checkAlone(src);
-  INFO("source: " << src << "\n" << r->text());
-  CHECK(r->codes() == codes);
-  CHECK((r->policy == nullptr) == !codes.empty());
+  checkCodes(*checkAlone(src), src, codes);
 }
 
 }  // namespace

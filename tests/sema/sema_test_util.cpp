@@ -1,6 +1,8 @@
 // sema_test_util.cpp — parse + check helpers and the expression dumper.
 #include "sema_test_util.h"
 
+#include <catch2/catch.hpp>
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -68,6 +70,12 @@ std::unique_ptr<Checked> checkWithSchema(const std::string& src) {
 }
 
 std::unique_ptr<Checked> checkAlone(const std::string& src) { return checkFiles({{"test.agentpol", src}}); }
+
+void checkCodes(const Checked& r, const std::string& src, const std::vector<std::string>& codes) {
+  INFO("source: " << src << "\n" << r.text());
+  CHECK(r.codes() == codes);
+  CHECK((r.policy == nullptr) == !codes.empty());
+}
 
 std::string dump(const ast::Expr* e) {
   using K = ast::Expr::Kind;

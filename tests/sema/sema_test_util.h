@@ -33,6 +33,11 @@ std::unique_ptr<Checked> checkFiles(const std::vector<Source>& files);
 std::unique_ptr<Checked> checkWithSchema(const std::string& src);
 std::unique_ptr<Checked> checkAlone(const std::string& src);
 
+// CHECKs that `r` (the result of checking `src`) reported exactly `codes` and
+// gave a policy exactly when it reported none; the source and the rendered
+// diagnostics go into the failure message.
+void checkCodes(const Checked& r, const std::string& src, const std::vector<std::string>& codes);
+
 // A policy schema most tests share (see sema_test_util.cpp).
 extern const char* const kSchema;
 
