@@ -1,9 +1,11 @@
 // concrete_request.cpp — request JSON to equalities over the encoding's
 // symbols (entities through the id-inverse function, sets as literal
-// arrays), and concrete decisions read back from the solver.
+// arrays), and concrete decisions whose every value (decision, reason, rule
+// hits, the user side) the solver proves forced (forced_value.h).
 #include "verify/concrete_request.h"
 
 #include "request/value_text.h"
+#include "verify/forced_value.h"
 
 #include <algorithm>
 #include <cctype>
@@ -258,46 +260,42 @@ ConcreteDecision ConcreteEvaluator::decide(const json& request) {
   }
   std::vector<z3::expr> pins = pinRequest(model.req, request);
   for (; synced_ < model.req.domain.size(); ++synced_) solver_.add(model.req.domain[synced_]);
-  z3::solver& s = solver_;
-  s.push();
-  for (const z3::expr& pin : pins) s.add(pin);
-  if (s.check() != z3::sat) {
-    out.error = "the pinned request is not satisfiable: " + s.reason_unknown();
-    s.pop();
-    return out;
-  }
-  z3::model m = s.get_model();
+  solver_.push();
+  for (const z3::expr& pin : pins) solver_.add(pin);
+  out.determined = readForced(solver_, [&](ForcedValues& f) { read(f, out); }, out.error);
+  solver_.pop();
+  return out;
+}
+
+// Every value reported is read with `f` (proved forced by the solver); only
+// the terms the reason makes relevant are read.
+void ConcreteEvaluator::read(ForcedValues& f, ConcreteDecision& out) {
+  ActionModel& model = model_;
   const DecisionTerms& d = *model.decision;
-  int64_t dec = 0, reason = 0;
-  toI64(m.eval(d.decision, true), dec);
-  toI64(m.eval(d.reason, true), reason);
-  // Determined: no other decision/reason is possible.
-  s.push();
-  s.add(d.decision != m.eval(d.decision, true) || d.reason != m.eval(d.reason, true));
-  out.determined = s.check() == z3::unsat;
-  s.pop();
-  if (!out.determined) out.error = "the encoding leaves the decision open";
-  out.decision = decisionName(static_cast<int>(dec));
-  out.reason = reasonName(static_cast<ReasonCode>(reason));
+  out = ConcreteDecision{};
+  std::optional<int64_t> dec = f.integer(d.decision, "the decision", 0, 2);
+  std::optional<int64_t> reason = f.integer(d.reason, "the reason", 0, static_cast<int64_t>(ReasonCode::BadRequest));
+  if (!dec || !reason) return;
+  out.decision = decisionName(static_cast<int>(*dec));
+  out.reason = reasonName(static_cast<ReasonCode>(*reason));
   // Reporting rules, as the runtime reports them.
   auto hits = [&](bool userSide, ast::Effect eff) {
     for (const RuleEntry& e : model.rules) {
       const sema::CheckedRule& r = model.policy().rules[e.rule];
       if ((r.subject == sema::Subject::User) != userSide || r.effect != eff) continue;
-      if (m.eval(e.applies && e.matchVar, true).is_true()) out.rules.push_back(r.id);
+      if (f.boolean(e.applies && e.matchVar, "the hit of rule `" + r.id + "`").value_or(false))
+        out.rules.push_back(r.id);
     }
   };
-  auto R = static_cast<ReasonCode>(reason);
-  int64_t agentDec = 0;
-  toI64(m.eval(d.agent.decision, true), agentDec);
-  switch (R) {
+  switch (static_cast<ReasonCode>(*reason)) {
     case ReasonCode::Permitted:
       hits(false, ast::Effect::Permit);
-      if (m.eval(model.req.hasUser, true).is_true()) hits(true, ast::Effect::Permit);
+      if (f.boolean(model.req.hasUser, "whether there is a user").value_or(false)) hits(true, ast::Effect::Permit);
       break;
     case ReasonCode::Escalated:
       hits(false, ast::Effect::Escalate);
-      if (m.eval(model.req.hasUser && d.user.decision == 1, true).is_true()) hits(true, ast::Effect::Escalate);
+      if (f.boolean(model.req.hasUser && d.user.decision == 1, "whether the user side escalates").value_or(false))
+        hits(true, ast::Effect::Escalate);
       break;
     case ReasonCode::UserEscalated: hits(true, ast::Effect::Escalate); break;
     case ReasonCode::Forbidden: hits(false, ast::Effect::Forbid); break;
@@ -305,8 +303,6 @@ ConcreteDecision ConcreteEvaluator::decide(const json& request) {
     default: break;
   }
   std::sort(out.rules.begin(), out.rules.end());
-  s.pop();
-  return out;
 }
 
 bool confirms(ActionModel& model, const json& request, const z3::expr& violation, unsigned timeoutMs) {

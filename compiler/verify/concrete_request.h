@@ -16,6 +16,8 @@
 
 namespace agentpol::verify {
 
+class ForcedValues;
+
 struct BadConcreteRequest : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
@@ -30,21 +32,26 @@ int64_t parseDuration(const std::string& text);
 int64_t parseMoney(const std::string& text, const std::string& currency);
 
 struct ConcreteDecision {
-  bool determined = false;         // the encoding gave exactly one decision
+  bool determined = false;         // the solver proved every value below forced
   std::string decision;            // "allow" / "escalate" / "deny"
   std::string reason;              // reason code
   std::vector<std::string> rules;  // reporting rule ids, sorted
-  std::string error;               // when not determined
+  std::string error;               // when not determined: which term is open, or why
 };
 
 // Decides requests of one action with the encoding of `model`: one solver
 // holding the model's constraints, each request pinned inside push/pop.
+// Decision, reason, each reporting rule's hit and the user side's decision
+// (which picks the reporting rules) are proposed by a model and proved
+// forced by the solver; anything open or a solver `unknown` is undetermined.
 class ConcreteEvaluator {
  public:
   explicit ConcreteEvaluator(ActionModel& model, unsigned timeoutMs = 10000);
   ConcreteDecision decide(const nlohmann::json& request);
 
  private:
+  void read(ForcedValues& f, ConcreteDecision& out);  // with the request pinned
+
   ActionModel& model_;
   z3::solver solver_;
   size_t synced_ = 0;

@@ -1,7 +1,8 @@
 // concrete_outcome.h — one concrete request (spec 8 JSON) decided by both the
 // source encoding and the bytecode model of its action: every request symbol
 // pinned (concrete_request.h), each decision, reason and rule match read back
-// by asking the solver (Z3 may leave set operations unreduced in a model).
+// and proved forced by the solver (forced_value.h: Z3 may leave set
+// operations unreduced in a model).
 // Used to explain and confirm translation-validation counterexamples, and by
 // the tests to compare the bytecode terms with the VM. Entry: decideBoth.
 #pragma once
@@ -24,8 +25,8 @@ struct RuleOutcome {
 };
 
 struct BothDecisions {
-  bool determined = false;         // the request fixes every value below
-  std::string error;               // when the request could not be pinned
+  bool determined = false;         // the solver proved every value below forced
+  std::string error;               // why not: the request does not pin, a term is open, unknown
   std::string source, bytecode;    // "allow/permitted"
   std::vector<RuleOutcome> rules;  // union by rule id
   bool userPresent = false;
