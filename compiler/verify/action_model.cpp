@@ -50,12 +50,6 @@ const RuleEntry* ActionModel::entry(uint32_t rule) const {
   return nullptr;
 }
 
-int ActionModel::ruleOfTracker(const z3::expr& t) const {
-  for (const RuleEntry& e : rules)
-    if (z3::eq(e.tracker, t)) return static_cast<int>(e.rule);
-  return -1;
-}
-
 SymValue ActionModel::encodeAssert(const sema::CheckedAssert& a) {
   const DecisionTerms& d = *decision;
   std::array<z3::expr, 3> names{d.allowed, d.escalated, d.denied};

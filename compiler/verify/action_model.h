@@ -37,8 +37,6 @@ class ActionModel {
   // Every applicable rule's condition is encoded exactly.
   bool complete() const { return unsupported_.empty(); }
   const std::string& unsupported() const { return unsupported_; }
-  // The rule whose tracker this is, or -1.
-  int ruleOfTracker(const z3::expr& t) const;
 
   // Encodes an assert body (or any Bool expression) over this action.
   SymValue encodeAssert(const sema::CheckedAssert& a);

@@ -37,6 +37,8 @@ struct VerifyOptions {
   int64_t today = 0;                     // epoch seconds (midnight UTC)
   int64_t maxReviewAge = 90 * 86400;     // seconds
   unsigned timeoutMs = 10000;            // per solver query
+  bool slice = true;                     // queries carry only the rules in their cone (false: all; tests)
+  bool minimizeCores = true;             // unsat cores shrunk to minimal ones (false: as Z3 gives them)
   // The sources of the policy, when at hand: messages quote source text
   // (a dead rule's contradicting parts); without them parts are named by position.
   const diag::SourceManager* sources = nullptr;

@@ -62,7 +62,7 @@ void compare(Prover& prover, ActionModel& render, const z3::expr& from, const z3
   for (Q q : {Q{"newly_allowed", 2}, Q{"newly_escalated", 1}, Q{"newly_denied", 0}}) {
     DiffChange c;
     c.kind = q.kind;
-    QueryResult r = prover.find(from != q.target && to == q.target);
+    QueryResult r = prover.find(from != q.target && to == q.target, true, false);
     if (r.kind == QueryResult::Kind::Unsat) {
       c.status = Status::Proved;
     } else if (r.kind == QueryResult::Kind::Sat && !incomplete) {
@@ -82,7 +82,7 @@ void compare(Prover& prover, ActionModel& render, const z3::expr& from, const z3
   // Opening beyond the examples shown (e.g. deny -> escalate when the example
   // escalated request came from allow).
   if (!out.opens) {
-    QueryResult r = prover.find(to > from);
+    QueryResult r = prover.find(to > from, false, false);
     if (r.kind == QueryResult::Kind::Sat) out.opens = !incomplete || out.opens;
     if (r.kind == QueryResult::Kind::Unknown || (r.kind == QueryResult::Kind::Sat && incomplete)) out.unknown = true;
   }

@@ -1,9 +1,15 @@
 // prover.cpp — the solver loop shared by every check: lazily asserted domain
-// constraints and tracked rule definitions, push/pop per query, unsat cores
-// mapped back to rule indices, honest `unknown`.
+// constraints, each query sliced to the tracked rule definitions in its cone
+// of influence, push/pop per query, models extended to the whole encoding,
+// unsat cores shrunk (preferred_core.h) and mapped back to rule indices,
+// honest `unknown`.
 #include "verify/prover.h"
 
 #include <algorithm>
+#include <chrono>
+#include <unordered_set>
+
+#include "verify/preferred_core.h"
 
 namespace agentpol::verify {
 
@@ -16,77 +22,266 @@ const char* statusName(Status s) {
   return "unknown";
 }
 
-Prover::Prover(Z3Env& env, unsigned timeoutMs) : env_(env), solver_(env.ctx()) {
+Prover::Prover(Z3Env& env, ProverOptions options)
+    : env_(env), options_(options), solver_(env.ctx()), solverTimeout_(options.timeoutMs) {
   z3::params p(env.ctx());
-  p.set("timeout", timeoutMs);
+  p.set("timeout", options_.timeoutMs);
   solver_.set(p);
 }
 
 void Prover::add(ActionModel& model) {
   models_.push_back(&model);
   synced_.push_back(0);
-  defined_.push_back(false);
-}
-
-// Asserts (at the base level) whatever the models have added since last time.
-void Prover::sync() {
-  for (size_t i = 0; i < models_.size(); ++i) {
-    ActionModel& m = *models_[i];
-    for (; synced_[i] < m.req.domain.size(); ++synced_[i]) solver_.add(m.req.domain[synced_[i]]);
-    if (defined_[i]) continue;
-    for (const RuleEntry& e : m.rules) solver_.add(z3::implies(e.tracker, e.definition));
-    defined_[i] = true;
+  size_t mi = models_.size() - 1;
+  for (size_t i = 0; i < model.rules.size(); ++i) {
+    byVar_[model.rules[i].matchVar.id()] = slots_.size();
+    byTracker_[model.rules[i].tracker.id()] = slots_.size();
+    slots_.push_back(Slot{mi, i, {}, false});
+    // Without slicing every query carries every definition: assert them once.
+    if (!options_.slice) solver_.add(z3::implies(model.rules[i].tracker, model.rules[i].definition));
   }
 }
 
-void Prover::prefer(std::vector<z3::expr>& out) {
+// Asserts (at the base level) the domain constraints the models have added
+// since last time, and notes the rules any of them mentions (none, today:
+// they are about request terms only — but then no query may leave them out).
+void Prover::sync() {
+  for (size_t i = 0; i < models_.size(); ++i) {
+    ActionModel& m = *models_[i];
+    for (; synced_[i] < m.req.domain.size(); ++synced_[i]) {
+      const z3::expr& d = m.req.domain[synced_[i]];
+      solver_.add(d);
+      if (options_.slice) matchVarsIn(d, always_);
+    }
+  }
+}
+
+// Every slot whose match variable occurs in `root` (each distinct subterm is
+// visited once, so the walk is linear in the size of the DAG).
+void Prover::matchVarsIn(Z3_ast root, std::vector<size_t>& out) const {
+  Z3_context c = env_.ctx();
+  std::unordered_set<unsigned> seen;
+  std::vector<Z3_ast> stack{root};
+  while (!stack.empty()) {
+    Z3_ast a = stack.back();
+    stack.pop_back();
+    if (!seen.insert(Z3_get_ast_id(c, a)).second) continue;
+    switch (Z3_get_ast_kind(c, a)) {
+      case Z3_APP_AST: {
+        Z3_app app = Z3_to_app(c, a);
+        unsigned n = Z3_get_app_num_args(c, app);
+        if (n == 0) {
+          if (auto it = byVar_.find(Z3_get_ast_id(c, a)); it != byVar_.end()) out.push_back(it->second);
+        }
+        for (unsigned i = 0; i < n; ++i) stack.push_back(Z3_get_app_arg(c, app, i));
+        break;
+      }
+      case Z3_QUANTIFIER_AST: stack.push_back(Z3_get_quantifier_body(c, a)); break;
+      default: break;  // numerals, bound variables, sorts, declarations
+    }
+  }
+}
+
+void Prover::collect(const z3::expr& e, std::vector<size_t>& cone, std::vector<char>& in) {
+  std::vector<size_t> work;
+  matchVarsIn(e, work);
+  while (!work.empty()) {
+    size_t s = work.back();
+    work.pop_back();
+    if (in[s]) continue;
+    in[s] = 1;
+    cone.push_back(s);
+    Slot& slot = slots_[s];
+    if (!slot.walked) {
+      matchVarsIn(entryOf(s).definition, slot.needs);
+      slot.walked = true;
+    }
+    work.insert(work.end(), slot.needs.begin(), slot.needs.end());
+  }
+}
+
+z3::check_result Prover::check(const z3::expr_vector& assumptions, unsigned timeoutMs) {
+  if (timeoutMs != solverTimeout_) {
+    z3::params p(env_.ctx());
+    p.set("timeout", timeoutMs);
+    solver_.set(p);
+    solverTimeout_ = timeoutMs;
+  }
+  return solver_.check(assumptions);
+}
+
+// Shrinks Z3's unsat core to the preferred minimal core (preferred_core.h)
+// over the cone's trackers in source order — cut after the last rule of
+// Z3's core, which holds the preferred core too. Within the query's scope;
+// the whole shrinking gets the per-query timeout. Undecided or out of time:
+// Z3's core stays (valid, not known to be minimal).
+void Prover::shrinkCore(std::vector<size_t> cone, const z3::expr_vector& core, QueryResult& out) {
+  auto position = [&](size_t s) { return std::make_pair(slots_[s].model, slots_[s].entry); };
+  std::sort(cone.begin(), cone.end(), [&](size_t a, size_t b) { return position(a) < position(b); });
+  std::unordered_set<unsigned> inCore;
+  for (unsigned i = 0; i < core.size(); ++i) inCore.insert(core[i].id());
+  size_t end = 0;
+  for (size_t i = 0; i < cone.size(); ++i)
+    if (inCore.count(entryOf(cone[i]).tracker.id())) end = i + 1;
+  std::vector<z3::expr> ordered;
+  for (size_t i = 0; i < end; ++i) ordered.push_back(entryOf(cone[i]).tracker);
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(options_.timeoutMs);
+  std::optional<std::vector<z3::expr>> shrunk = preferredCore(solver_, ordered, deadline);
+  solverTimeout_.reset();  // preferredCore set its own timeouts
+  std::vector<z3::expr> kept;
+  if (shrunk) kept = *shrunk;
+  else
+    for (unsigned i = 0; i < core.size(); ++i) kept.push_back(core[i]);
+  for (const z3::expr& t : kept)
+    if (auto it = byTracker_.find(t.id()); it != byTracker_.end()) out.coreRules.push_back(entryOf(it->second).rule);
+  out.coreMinimal = shrunk.has_value();
+}
+
+void Prover::prefer(std::vector<z3::expr>& needed, std::vector<z3::expr>& cosmetic) {
   z3::context& c = env_.ctx();
-  z3::sort ss = c.string_sort();
-  z3::sort rs = c.re_sort(ss);
   z3::expr printable = z3::star(z3::range(c.string_val(" "), c.string_val("~")));
   // 0001-01-01T00:00:00Z .. 9999-12-31T23:59:59Z
   z3::expr tmin = c.int_val(static_cast<int64_t>(-62135596800LL));
   z3::expr tmax = c.int_val(static_cast<int64_t>(253402300799LL));
   for (ActionModel* m : models_) {
-    for (const z3::expr& s : m->req.stringTerms) out.push_back(z3::in_re(s, printable));
-    for (const z3::expr& id : m->req.idTerms) out.push_back(id.length() > 0);
-    for (const z3::expr& t : m->req.timeTerms) out.push_back(t >= tmin && t <= tmax);
-    for (const z3::expr& d : m->req.durationTerms) out.push_back(d >= 0 && d <= tmax);
+    for (const z3::expr& id : m->req.idTerms) needed.push_back(id.length() > 0);
+    for (const z3::expr& t : m->req.timeTerms) needed.push_back(t >= tmin && t <= tmax);
+    for (const z3::expr& d : m->req.durationTerms) needed.push_back(d >= 0 && d <= tmax);
+    for (const z3::expr& s : m->req.stringTerms) cosmetic.push_back(z3::in_re(s, printable));
   }
-  (void)rs;
 }
 
-QueryResult Prover::find(const z3::expr& query, bool readable) {
+// A model of the query and the cone's definitions, re-solved under the
+// readability preferences. Those a faithful rendering needs (non-empty ids,
+// times in years 1..9999, durations) are cheap and asserted together, within
+// the timeout; if that is not sat the first model is kept. Printable strings
+// are cosmetic and string constraints can be slow: only those the model
+// violates are asserted, in rounds (a new model may break others), within a
+// tenth of the timeout; if they do not settle the previous model is kept.
+z3::model Prover::readable(z3::model m, const z3::expr_vector& assumptions) {
+  using Clock = std::chrono::steady_clock;
+  std::vector<z3::expr> needed, cosmetic;
+  prefer(needed, cosmetic);
+  solver_.push();
+  for (const z3::expr& p : needed) solver_.add(p);
+  if (check(assumptions, options_.timeoutMs) == z3::sat) {
+    m = solver_.get_model();
+    z3::model good = m;
+    auto deadline = Clock::now() + std::chrono::milliseconds(std::max(1u, options_.timeoutMs / 10));
+    std::vector<char> asserted(cosmetic.size(), 0);
+    for (int round = 0;; ++round) {
+      bool added = false;
+      for (size_t i = 0; i < cosmetic.size(); ++i) {
+        if (asserted[i] || m.eval(cosmetic[i], true).is_true()) continue;
+        solver_.add(cosmetic[i]);
+        asserted[i] = 1;
+        added = true;
+      }
+      if (!added) break;
+      auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+      if (round == 8 || left <= 0 || check(assumptions, static_cast<unsigned>(left)) != z3::sat) {
+        m = good;
+        break;
+      }
+      m = solver_.get_model();
+    }
+  }
+  solver_.pop();
+  return m;
+}
+
+// Extends a model of the sliced query to the whole encoding: a rule outside
+// the cone has a match variable no asserted formula mentions, so it can take
+// the value of its definition's right-hand side in `m` (docs/verification.md).
+// Rules whose right-hand side does not evaluate to a Boolean constant (Z3
+// leaves some array terms unreduced), or whose definition then does not
+// evaluate to true, are listed in `unsettled`; the extension holds only
+// when there are none.
+void Prover::extend(z3::model& m, const std::vector<char>& in, std::vector<size_t>& unsettled) {
+  for (size_t s = 0; s < slots_.size(); ++s) {
+    if (in[s]) continue;
+    const RuleEntry& e = entryOf(s);
+    z3::func_decl var = e.matchVar.decl();
+    z3::expr value = env_.ctx().bool_val(false);  // an unsupported rule's match is free
+    if (!e.definition.is_true()) {
+      bool shaped = e.definition.is_app() && e.definition.num_args() == 2 && z3::eq(e.definition.arg(0), e.matchVar);
+      if (shaped) value = m.eval(e.definition.arg(1), true);
+      if (!shaped || (!value.is_true() && !value.is_false())) {
+        unsettled.push_back(s);
+        continue;
+      }
+    }
+    m.add_const_interp(var, value);
+  }
+  for (size_t s = 0; s < slots_.size(); ++s)
+    if (!in[s] && !m.eval(entryOf(s).definition, true).is_true() &&
+        std::find(unsettled.begin(), unsettled.end(), s) == unsettled.end())
+      unsettled.push_back(s);
+}
+
+QueryResult Prover::find(const z3::expr& query, bool wantModel, bool minimalCore) {
   sync();
   QueryResult out;
-  z3::expr_vector assumptions(env_.ctx());
-  for (ActionModel* m : models_)
-    for (const RuleEntry& e : m->rules) assumptions.push_back(e.tracker);
+  std::vector<size_t> cone;
+  std::vector<char> in(slots_.size(), 0);
+  if (options_.slice) {
+    for (size_t s : always_)
+      if (!in[s]) collect(entryOf(s).matchVar, cone, in);
+    collect(query, cone, in);
+  } else {
+    for (size_t s = 0; s < slots_.size(); ++s) cone.push_back(s), in[s] = 1;
+  }
+  out.coneRules = cone.size();
   solver_.push();
   solver_.add(query);
-  z3::check_result r = solver_.check(assumptions);
+  z3::expr_vector assumptions(env_.ctx());
+  for (size_t s : cone) {
+    const RuleEntry& e = entryOf(s);
+    if (options_.slice) solver_.add(z3::implies(e.tracker, e.definition));
+    assumptions.push_back(e.tracker);
+  }
+  z3::check_result r = check(assumptions, options_.timeoutMs);
   if (r == z3::unsat) {
     out.kind = QueryResult::Kind::Unsat;
     z3::expr_vector core = solver_.unsat_core();
-    for (unsigned i = 0; i < core.size(); ++i)
-      for (ActionModel* m : models_)
-        if (int rule = m->ruleOfTracker(core[i]); rule >= 0) out.coreRules.push_back(static_cast<uint32_t>(rule));
+    if (minimalCore && options_.minimizeCores && core.size() > 0) {
+      shrinkCore(cone, core, out);
+    } else {
+      out.coreMinimal = core.size() == 0;
+      for (unsigned i = 0; i < core.size(); ++i)
+        if (auto it = byTracker_.find(core[i].id()); it != byTracker_.end())
+          out.coreRules.push_back(entryOf(it->second).rule);
+    }
     std::sort(out.coreRules.begin(), out.coreRules.end());
     out.coreRules.erase(std::unique(out.coreRules.begin(), out.coreRules.end()), out.coreRules.end());
   } else if (r == z3::sat) {
     out.kind = QueryResult::Kind::Sat;
-    out.model.emplace(solver_.get_model());
-    if (!readable) {
-      solver_.pop();
-      return out;
+    if (wantModel) {
+      // A model of the whole encoding: extend the sliced one; definitions
+      // the model does not settle are asserted and the query re-solved
+      // (each round settles more rules, so this ends).
+      z3::model m = readable(solver_.get_model(), assumptions);
+      for (;;) {
+        std::vector<size_t> unsettled;
+        extend(m, in, unsettled);
+        if (unsettled.empty()) {
+          out.model.emplace(m);
+          break;
+        }
+        for (size_t s : unsettled) {
+          solver_.add(entryOf(s).definition);
+          in[s] = 1;
+        }
+        z3::check_result again = check(assumptions, options_.timeoutMs);
+        if (again != z3::sat) {
+          out.kind = QueryResult::Kind::Unknown;
+          out.reason = "no model of the whole encoding (" +
+                       (again == z3::unknown ? solver_.reason_unknown() : std::string("unsat")) + ")";
+          break;
+        }
+        m = readable(solver_.get_model(), assumptions);
+      }
     }
-    // Readable values when the query allows them; otherwise keep the first model.
-    std::vector<z3::expr> prefs;
-    prefer(prefs);
-    solver_.push();
-    for (const z3::expr& p : prefs) solver_.add(p);
-    if (solver_.check(assumptions) == z3::sat) out.model.emplace(solver_.get_model());
-    solver_.pop();
   } else {
     out.kind = QueryResult::Kind::Unknown;
     out.reason = solver_.reason_unknown();

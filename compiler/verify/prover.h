@@ -1,14 +1,18 @@
 // prover.h — runs one query against the constraints of one or more
-// ActionModels in a shared solver: push, assert, check (with the rule
-// trackers as assumptions and the per-check timeout), pop. `sat` gives a
-// model (re-solved once under readability preferences: printable ASCII
-// strings, non-empty entity ids, times in years 1..9999, non-negative
-// durations, when possible);
-// `unsat` gives the rules in the unsat core; anything else is unknown.
+// ActionModels in a shared solver: push, assert the query and the tracked
+// definitions of the rules in its cone of influence (the rules whose match
+// variables it mentions), check with those trackers as assumptions and the
+// per-check timeout, pop. `sat` gives, when asked, a model re-solved under
+// readability preferences (non-empty entity ids, times in years 1..9999,
+// non-negative durations, printable ASCII strings, when possible) and
+// extended to every rule outside the cone; `unsat` gives the rules of an
+// unsat core, shrunk to a minimal one within the timeout; anything else is
+// unknown. docs/verification.md argues why slicing is sound.
 #pragma once
 
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "verify/action_model.h"
@@ -20,30 +24,62 @@ const char* statusName(Status s);
 
 struct QueryResult {
   enum class Kind { Sat, Unsat, Unknown } kind = Kind::Unknown;
-  std::optional<z3::model> model;  // Sat
+  std::optional<z3::model> model;  // Sat, when asked for: a model of the whole encoding
   std::vector<uint32_t> coreRules; // Unsat: rules whose definitions the proof used (sorted, unique)
+  bool coreMinimal = false;        // Unsat: no rule of coreRules can be left out (shrinking finished)
+  size_t coneRules = 0;            // rule definitions the query was checked with
   std::string reason;              // Unknown: why
+};
+
+struct ProverOptions {
+  unsigned timeoutMs = 10000;  // per solver check; shrinking one core gets at most this much in all
+  bool slice = true;           // false: every query carries every rule's definition (for tests)
+  bool minimizeCores = true;   // false: cores as Z3 returns them (for tests)
 };
 
 class Prover {
  public:
-  Prover(Z3Env& env, unsigned timeoutMs);
+  Prover(Z3Env& env, ProverOptions options);
+  Prover(Z3Env& env, unsigned timeoutMs) : Prover(env, ProverOptions{timeoutMs}) {}
   void add(ActionModel& model);
 
   // Is `query` satisfiable together with the models' constraints? With
-  // `readable`, a Sat model is re-solved under the readability preferences
-  // (for counterexamples; witnesses that only prove something skip it).
-  QueryResult find(const z3::expr& query, bool readable = true);
+  // `wantModel`, a Sat answer comes with a model of the *whole* encoding
+  // (every rule's match variable equals its definition, so any term of the
+  // models can be evaluated in it), re-solved under the readability
+  // preferences; without, there is no model (witnesses that only prove
+  // something). With `minimalCore` (and the option on), an Unsat core is shrunk.
+  QueryResult find(const z3::expr& query, bool wantModel = true, bool minimalCore = true);
 
  private:
+  struct Slot {
+    size_t model, entry;        // models_[model]->rules[entry]
+    std::vector<size_t> needs;  // slots whose match variables its definition mentions
+    bool walked = false;        // `needs` computed
+  };
+
   void sync();
-  void prefer(std::vector<z3::expr>& out);
+  // Adds to `cone` (once each, with `in` marking membership) the slots whose
+  // match variables occur in `e`, and transitively those their definitions use.
+  void collect(const z3::expr& e, std::vector<size_t>& cone, std::vector<char>& in);
+  void matchVarsIn(Z3_ast root, std::vector<size_t>& out) const;
+  const RuleEntry& entryOf(size_t slot) const { return models_[slots_[slot].model]->rules[slots_[slot].entry]; }
+  z3::check_result check(const z3::expr_vector& assumptions, unsigned timeoutMs);
+  void shrinkCore(std::vector<size_t> cone, const z3::expr_vector& core, QueryResult& out);
+  void prefer(std::vector<z3::expr>& needed, std::vector<z3::expr>& cosmetic);
+  z3::model readable(z3::model m, const z3::expr_vector& assumptions);
+  void extend(z3::model& m, const std::vector<char>& inCone, std::vector<size_t>& unsettled);
 
   Z3Env& env_;
+  ProverOptions options_;
   z3::solver solver_;
+  std::optional<unsigned> solverTimeout_;        // the timeout currently set on solver_, if known
   std::vector<ActionModel*> models_;
-  std::vector<size_t> synced_;  // per model: domain constraints asserted so far
-  std::vector<bool> defined_;   // per model: rule definitions asserted
+  std::vector<size_t> synced_;                   // per model: domain constraints asserted so far
+  std::vector<Slot> slots_;                      // every rule entry of every model
+  std::unordered_map<unsigned, size_t> byVar_;   // match variable's AST id -> slot
+  std::unordered_map<unsigned, size_t> byTracker_;  // tracker's AST id -> slot
+  std::vector<size_t> always_;                   // slots the domain constraints mention
 };
 
 }  // namespace agentpol::verify

@@ -29,18 +29,19 @@ ActionModel& Session::model(uint32_t action) {
 Prover& Session::prover(uint32_t action) {
   auto& slot = provers_[action];
   if (!slot) {
-    slot = std::make_unique<Prover>(env_, options_.timeoutMs);
+    slot = std::make_unique<Prover>(env_, ProverOptions{options_.timeoutMs, options_.slice, options_.minimizeCores});
     slot->add(model(action));
   }
   return *slot;
 }
 
-QueryResult Session::find(uint32_t action, const z3::expr& query, CheckResult& result, bool readable) {
+QueryResult Session::find(uint32_t action, const z3::expr& query, CheckResult& result, bool readable,
+                          bool minimalCore) {
   auto start = std::chrono::steady_clock::now();
   ActionModel& m = model(action);
   // Checks range over declared agents only (spec 7: "every declared agent").
   z3::expr q = query && (policy_.schema.agents.empty() ? env_.ctx().bool_val(true) : m.req.agentIsDeclared());
-  QueryResult r = prover(action).find(q, readable);
+  QueryResult r = prover(action).find(q, readable, minimalCore);
   result.millis += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   return r;
 }
@@ -51,13 +52,38 @@ void Session::attachCounterexample(uint32_t action, const QueryResult& q, const 
   RenderedRequest r = renderRequest(m.req, *q.model);
   result.counterexample = r.request;
   try {
-    result.confirmed = r.exact && confirms(m, r.request, violation, options_.timeoutMs);
+    result.confirmed = r.exact && confirm(action, r.request, violation);
   } catch (const BadConcreteRequest&) {
     result.confirmed = false;
   }
   if (!result.confirmed)
     result.message += r.exact ? " (the counterexample could not be confirmed by replaying it)"
                               : " (counterexample approximate: " + r.problem + ")";
+}
+
+// `confirms` (concrete_request.h) on a solver kept per action: the domain
+// constraints and every rule's definition at the base level, the pinned
+// request and the negated violation inside push/pop.
+bool Session::confirm(uint32_t action, const nlohmann::json& request, const z3::expr& violation) {
+  ActionModel& m = model(action);
+  if (!m.complete()) return false;
+  std::vector<z3::expr> pins = pinRequest(m.req, request);  // may add domain constraints
+  auto& slot = confirmers_[action];
+  if (!slot) {
+    slot = std::make_unique<Confirmer>(Confirmer{z3::solver(env_.ctx()), 0});
+    z3::params p(env_.ctx());
+    p.set("timeout", options_.timeoutMs);
+    slot->solver.set(p);
+    for (const RuleEntry& e : m.rules) slot->solver.add(e.definition);
+  }
+  z3::solver& s = slot->solver;
+  for (; slot->synced < m.req.domain.size(); ++slot->synced) s.add(m.req.domain[slot->synced]);
+  s.push();
+  for (const z3::expr& pin : pins) s.add(pin);
+  s.add(!violation);
+  bool unsat = s.check() == z3::unsat;
+  s.pop();
+  return unsat;
 }
 
 std::vector<std::string> Session::ruleIds(const std::vector<uint32_t>& rules) const {

@@ -1,7 +1,8 @@
 // session.h — the shared state of one verification run over one policy:
 // the Z3Env, one ActionModel and one Prover per action (built on first use
 // and shared by every check), and helpers the checks have in common
-// (timing, counterexample rendering + confirmation, rule-id lists).
+// (timing, counterexample rendering + confirmation on a solver kept per
+// action, rule-id lists).
 #pragma once
 
 #include <chrono>
@@ -24,8 +25,11 @@ class Session {
   Prover& prover(uint32_t action);
 
   // Runs `query` on action `action`, timing it into `result.millis`.
-  // `readable`: a Sat model will become a counterexample (see Prover::find).
-  QueryResult find(uint32_t action, const z3::expr& query, CheckResult& result, bool readable = true);
+  // `readable`: a Sat answer needs a model (it becomes a counterexample);
+  // without, there is none. `minimalCore`: an Unsat core will be reported,
+  // shrink it (see Prover::find).
+  QueryResult find(uint32_t action, const z3::expr& query, CheckResult& result, bool readable = true,
+                   bool minimalCore = true);
   // Fills result.counterexample from a Sat answer and confirms it: the
   // rendered request, pinned back into the encoding, must entail `violation`.
   void attachCounterexample(uint32_t action, const QueryResult& q, const z3::expr& violation, CheckResult& result);
@@ -38,6 +42,12 @@ class Session {
   AgentDomain agents_;
   std::map<uint32_t, std::unique_ptr<ActionModel>> models_;
   std::map<uint32_t, std::unique_ptr<Prover>> provers_;
+  struct Confirmer {
+    z3::solver solver;
+    size_t synced;  // domain constraints asserted so far
+  };
+  std::map<uint32_t, std::unique_ptr<Confirmer>> confirmers_;
+  bool confirm(uint32_t action, const nlohmann::json& request, const z3::expr& violation);
 };
 
 // Accumulates the outcome of one property over several actions: the first
