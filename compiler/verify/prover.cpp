@@ -151,40 +151,56 @@ void Prover::prefer(std::vector<z3::expr>& needed, std::vector<z3::expr>& cosmet
   }
 }
 
-// A model of the query and the cone's definitions, re-solved under the
-// readability preferences. Those a faithful rendering needs (non-empty ids,
-// times in years 1..9999, durations) are cheap and asserted together, within
-// the timeout; if that is not sat the first model is kept. Printable strings
-// are cosmetic and string constraints can be slow: only those the model
-// violates are asserted, in rounds (a new model may break others), within a
-// tenth of the timeout; if they do not settle the previous model is kept.
-z3::model Prover::readable(z3::model m, const z3::expr_vector& assumptions) {
+// Asserts the preferences `m` violates, re-solves, and repeats (a new model
+// may break others) until `m` meets them all: true, with `m` updated; false
+// when a round is not sat (the query forbids a preference, or the time is
+// up) or there were too many rounds — `m` is then the last model found.
+bool Prover::settle(z3::model& m, const std::vector<z3::expr>& prefs, const z3::expr_vector& assumptions,
+                    unsigned budgetMs) {
   using Clock = std::chrono::steady_clock;
+  auto deadline = Clock::now() + std::chrono::milliseconds(budgetMs);
+  std::vector<char> asserted(prefs.size(), 0);
+  for (int round = 0; round < 8; ++round) {
+    bool added = false;
+    for (size_t i = 0; i < prefs.size(); ++i) {
+      if (asserted[i] || m.eval(prefs[i], true).is_true()) continue;
+      solver_.add(prefs[i]);
+      asserted[i] = 1;
+      added = true;
+    }
+    if (!added) return true;
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+    if (left <= 0 || check(assumptions, static_cast<unsigned>(left)) != z3::sat) return false;
+    m = solver_.get_model();
+  }
+  return false;
+}
+
+// A model of the query and the cone's definitions, re-solved under the
+// readability preferences; only those a model violates are asserted, so
+// terms the query does not constrain cost nothing. First those a faithful
+// rendering needs (non-empty ids, times in years 1..9999, durations), within
+// the timeout — if the rounds do not settle, all of them at once, else the
+// first model is kept; then printable strings as well (cosmetic; string
+// constraints can be slow) within a tenth of the timeout, keeping the
+// previous model if they do not settle.
+z3::model Prover::readable(z3::model first, const z3::expr_vector& assumptions) {
   std::vector<z3::expr> needed, cosmetic;
   prefer(needed, cosmetic);
+  z3::model m = first;
   solver_.push();
-  for (const z3::expr& p : needed) solver_.add(p);
-  if (check(assumptions, options_.timeoutMs) == z3::sat) {
-    m = solver_.get_model();
+  bool ok = settle(m, needed, assumptions, options_.timeoutMs);
+  if (!ok) {
+    solver_.pop();
+    solver_.push();
+    for (const z3::expr& p : needed) solver_.add(p);
+    ok = check(assumptions, options_.timeoutMs) == z3::sat;
+    m = ok ? solver_.get_model() : first;
+  }
+  if (ok) {
     z3::model good = m;
-    auto deadline = Clock::now() + std::chrono::milliseconds(std::max(1u, options_.timeoutMs / 10));
-    std::vector<char> asserted(cosmetic.size(), 0);
-    for (int round = 0;; ++round) {
-      bool added = false;
-      for (size_t i = 0; i < cosmetic.size(); ++i) {
-        if (asserted[i] || m.eval(cosmetic[i], true).is_true()) continue;
-        solver_.add(cosmetic[i]);
-        asserted[i] = 1;
-        added = true;
-      }
-      if (!added) break;
-      auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
-      if (round == 8 || left <= 0 || check(assumptions, static_cast<unsigned>(left)) != z3::sat) {
-        m = good;
-        break;
-      }
-      m = solver_.get_model();
-    }
+    needed.insert(needed.end(), cosmetic.begin(), cosmetic.end());
+    if (!settle(m, needed, assumptions, std::max(1u, options_.timeoutMs / 10))) m = good;
   }
   solver_.pop();
   return m;
@@ -205,7 +221,7 @@ void Prover::extend(z3::model& m, const std::vector<char>& in, std::vector<size_
     z3::expr value = env_.ctx().bool_val(false);  // an unsupported rule's match is free
     if (!e.definition.is_true()) {
       bool shaped = e.definition.is_app() && e.definition.num_args() == 2 && z3::eq(e.definition.arg(0), e.matchVar);
-      if (shaped) value = m.eval(e.definition.arg(1), true);
+      if (shaped) value = m.eval(e.definition.arg(1), true).simplify();
       if (!shaped || (!value.is_true() && !value.is_false())) {
         unsettled.push_back(s);
         continue;
@@ -214,7 +230,7 @@ void Prover::extend(z3::model& m, const std::vector<char>& in, std::vector<size_
     m.add_const_interp(var, value);
   }
   for (size_t s = 0; s < slots_.size(); ++s)
-    if (!in[s] && !m.eval(entryOf(s).definition, true).is_true() &&
+    if (!in[s] && !m.eval(entryOf(s).definition, true).simplify().is_true() &&
         std::find(unsettled.begin(), unsettled.end(), s) == unsettled.end())
       unsettled.push_back(s);
 }

@@ -67,7 +67,9 @@ class Prover {
   z3::check_result check(const z3::expr_vector& assumptions, unsigned timeoutMs);
   void shrinkCore(std::vector<size_t> cone, const z3::expr_vector& core, QueryResult& out);
   void prefer(std::vector<z3::expr>& needed, std::vector<z3::expr>& cosmetic);
-  z3::model readable(z3::model m, const z3::expr_vector& assumptions);
+  bool settle(z3::model& m, const std::vector<z3::expr>& prefs, const z3::expr_vector& assumptions,
+              unsigned budgetMs);
+  z3::model readable(z3::model first, const z3::expr_vector& assumptions);
   void extend(z3::model& m, const std::vector<char>& inCone, std::vector<size_t>& unsettled);
 
   Z3Env& env_;
