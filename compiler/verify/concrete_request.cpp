@@ -222,22 +222,6 @@ std::vector<z3::expr> pinRequest(RequestEncoding& req, const json& request) {
   return p.out;
 }
 
-namespace {
-
-z3::solver pinnedSolver(ActionModel& model, const json& request, unsigned timeoutMs) {
-  z3::context& c = model.req.env().ctx();
-  std::vector<z3::expr> pins = pinRequest(model.req, request);
-  z3::solver s(c);
-  z3::params p(c);
-  p.set("timeout", timeoutMs);
-  s.set(p);
-  for (const z3::expr& d : model.req.domain) s.add(d);
-  for (const RuleEntry& e : model.rules) s.add(e.definition);
-  for (const z3::expr& pin : pins) s.add(pin);
-  return s;
-}
-
-}  // namespace
 
 ConcreteEvaluator::ConcreteEvaluator(ActionModel& model, unsigned timeoutMs)
     : model_(model), solver_(model.req.env().ctx()) {
@@ -278,23 +262,31 @@ void ConcreteEvaluator::read(ForcedValues& f, ConcreteDecision& out) {
   if (!dec || !reason) return;
   out.decision = decisionName(static_cast<int>(*dec));
   out.reason = reasonName(static_cast<ReasonCode>(*reason));
-  // Reporting rules, as the runtime reports them.
+  std::vector<HitTerm> rules;
+  for (const RuleEntry& e : model.rules) {
+    const sema::CheckedRule& r = model.policy().rules[e.rule];
+    rules.push_back(HitTerm{r.id, r.subject == sema::Subject::User, r.effect, e.applies && e.matchVar});
+  }
+  out.rules = readReportingRules(f, static_cast<ReasonCode>(*reason), rules, model.req.hasUser, d.user.decision);
+}
+
+std::vector<std::string> readReportingRules(ForcedValues& f, ReasonCode reason, const std::vector<HitTerm>& rules,
+                                            const z3::expr& hasUser, const z3::expr& userDecision) {
+  std::vector<std::string> out;
   auto hits = [&](bool userSide, ast::Effect eff) {
-    for (const RuleEntry& e : model.rules) {
-      const sema::CheckedRule& r = model.policy().rules[e.rule];
-      if ((r.subject == sema::Subject::User) != userSide || r.effect != eff) continue;
-      if (f.boolean(e.applies && e.matchVar, "the hit of rule `" + r.id + "`").value_or(false))
-        out.rules.push_back(r.id);
-    }
+    for (const HitTerm& r : rules)
+      if (r.userSide == userSide && r.effect == eff &&
+          f.boolean(r.hit, "the hit of rule `" + r.id + "`").value_or(false))
+        out.push_back(r.id);
   };
-  switch (static_cast<ReasonCode>(*reason)) {
+  switch (reason) {
     case ReasonCode::Permitted:
       hits(false, ast::Effect::Permit);
-      if (f.boolean(model.req.hasUser, "whether there is a user").value_or(false)) hits(true, ast::Effect::Permit);
+      if (f.boolean(hasUser, "whether there is a user").value_or(false)) hits(true, ast::Effect::Permit);
       break;
     case ReasonCode::Escalated:
       hits(false, ast::Effect::Escalate);
-      if (f.boolean(model.req.hasUser && d.user.decision == 1, "whether the user side escalates").value_or(false))
+      if (f.boolean(hasUser && userDecision == 1, "whether the user side escalates").value_or(false))
         hits(true, ast::Effect::Escalate);
       break;
     case ReasonCode::UserEscalated: hits(true, ast::Effect::Escalate); break;
@@ -302,14 +294,9 @@ void ConcreteEvaluator::read(ForcedValues& f, ConcreteDecision& out) {
     case ReasonCode::UserForbidden: hits(true, ast::Effect::Forbid); break;
     default: break;
   }
-  std::sort(out.rules.begin(), out.rules.end());
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
-bool confirms(ActionModel& model, const json& request, const z3::expr& violation, unsigned timeoutMs) {
-  if (!model.complete()) return false;
-  z3::solver s = pinnedSolver(model, request, timeoutMs);
-  s.add(!violation);
-  return s.check() == z3::unsat;
-}
 
 }  // namespace agentpol::verify

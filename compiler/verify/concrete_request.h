@@ -3,7 +3,7 @@
 // JSON (spec section 8), so the encoding can be evaluated on it. Used to
 // confirm each counterexample (replay through the encoding) and by the
 // differential test against the runtime VM. Entry points: pinRequest,
-// decideConcrete, confirms.
+// decideConcrete, readReportingRules.
 #pragma once
 
 #include <stdexcept>
@@ -60,9 +60,20 @@ class ConcreteEvaluator {
 // One-off: decides `request` with the encoding of `model`.
 ConcreteDecision decideConcrete(ActionModel& model, const nlohmann::json& request, unsigned timeoutMs = 10000);
 
-// True when `violation` holds on `request` for every interpretation the
-// encoding allows (i.e. request ∧ ¬violation is unsat).
-bool confirms(ActionModel& model, const nlohmann::json& request, const z3::expr& violation,
-              unsigned timeoutMs = 10000);
+// One rule as the reporting-rule selection sees it: `hit` is its
+// fail-closed match on the acting agent (applies ∧ matches).
+struct HitTerm {
+  std::string id;
+  bool userSide = false;
+  ast::Effect effect = ast::Effect::Permit;
+  z3::expr hit;
+};
+
+// The rules the runtime reports for `reason` (spec 6.1: the permits of a
+// permit, the escalates of an escalation — the user's too when the user side
+// escalates —, the forbids of a forbid), sorted; every hit, `hasUser` and
+// the user side's decision read with `f` (proved forced by the solver).
+std::vector<std::string> readReportingRules(ForcedValues& f, ReasonCode reason, const std::vector<HitTerm>& rules,
+                                            const z3::expr& hasUser, const z3::expr& userDecision);
 
 }  // namespace agentpol::verify

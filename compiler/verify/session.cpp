@@ -61,7 +61,7 @@ void Session::attachCounterexample(uint32_t action, const QueryResult& q, const 
                               : " (counterexample approximate: " + r.problem + ")";
 }
 
-// `confirms` (concrete_request.h) on a solver kept per action: the domain
+// Replays a counterexample on a solver kept per action: the domain
 // constraints and every rule's definition at the base level, the pinned
 // request and the negated violation inside push/pop.
 bool Session::confirm(uint32_t action, const nlohmann::json& request, const z3::expr& violation) {

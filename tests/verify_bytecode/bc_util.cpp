@@ -2,13 +2,13 @@
 #include "bc_util.h"
 
 #include <algorithm>
-#include <array>
+#include <optional>
 #include <filesystem>
-#include <map>
 #include <stdexcept>
 
 #include "api/request_data.h"
 #include "verify/concrete_request.h"
+#include "verify/forced_value.h"
 
 namespace agentpol::bctest {
 
@@ -60,94 +60,32 @@ ConcreteBytecode evalBytecode(Fixture& f, uint32_t action, const json& request) 
   ConcreteBytecode out;
   verify::ActionModel& m = f.session->model(action);
   verify::bytecode::BytecodeModel& bm = f.bytecode->model(action);
-  z3::context& c = m.req.env().ctx();
-  std::vector<z3::expr> pins = verify::pinRequest(m.req, request);
-  z3::solver s(c);
+  z3::solver s(m.req.env().ctx());
+  for (const z3::expr& p : verify::pinRequest(m.req, request)) s.add(p);
   for (const z3::expr& d : m.req.domain) s.add(d);
   s.add(bm.facts());
-  for (const z3::expr& p : pins) s.add(p);
-  // Model evaluation does not always reduce array (set) equalities to a
-  // value, so every term read back is bound to a fresh probe constant.
-  std::vector<z3::expr> probes;
-  auto probe = [&](const z3::expr& term) {
-    z3::expr p = c.constant(("probe!" + std::to_string(probes.size())).c_str(), term.get_sort());
-    s.add(p == term);
-    probes.push_back(p);
-    return p;
-  };
-  const verify::DecisionTerms& d = *bm.decision;
-  z3::expr decision = probe(d.decision), reason = probe(d.reason), userDecision = probe(d.user.decision);
-  z3::expr hasUser = probe(m.req.hasUser);
-  std::vector<std::array<z3::expr, 3>> rules;  // error, returnsTrue, hit
-  for (const verify::bytecode::BytecodeRule& r : bm.rules)
-    rules.push_back({probe(r.error), probe(r.returnsTrue), probe(r.applies && r.matches)});
-  if (s.check() != z3::sat) {
-    out.error = "the pinned request is not satisfiable";
-    return out;
-  }
-  z3::model model = s.get_model();
-  // Z3 4.8.12 models may define a probe by an unreduced term (set operations
-  // are array maps): such probes are decided by asking the solver instead.
-  std::map<unsigned, z3::expr> value;
-  bool determined = true;
-  auto read = [&](const z3::expr& p, const std::vector<z3::expr>& candidates) {
-    z3::expr v = model.eval(p, true);
-    if (v.is_numeral() || v.is_true() || v.is_false()) return value.emplace(p.id(), v).first->second;
-    std::optional<z3::expr> found;
-    for (const z3::expr& k : candidates) {
-      z3::expr_vector a(c);
-      a.push_back(p == k);
-      if (s.check(a) != z3::sat) continue;
-      if (found) determined = false;
-      found = k;
+  // Every value is proved forced by the solver (forced_value.h): Z3 models
+  // may leave set operations unreduced or even misreport them.
+  auto read = [&](verify::ForcedValues& v) {
+    out = ConcreteBytecode{};
+    const verify::DecisionTerms& d = *bm.decision;
+    const int64_t lastReason = static_cast<int64_t>(ReasonCode::BadRequest);
+    std::optional<int64_t> dec = v.integer(d.decision, "the decision", 0, 2);
+    std::optional<int64_t> why = v.integer(d.reason, "the reason", 0, lastReason);
+    if (!dec || !why) return;
+    out.decision = verify::decisionName(static_cast<int>(*dec));
+    out.reason = verify::reasonName(static_cast<ReasonCode>(*why));
+    std::vector<verify::HitTerm> hits;
+    for (const verify::bytecode::BytecodeRule& r : bm.rules) {
+      std::string of = " of rule `" + r.id + "`";
+      bool err = v.boolean(r.error, "the block error" + of).value_or(false);
+      bool ret = v.boolean(r.returnsTrue, "the block result" + of).value_or(false);
+      out.blocks.push_back(BlockOutcome{r.id, err ? 2 : ret ? 1 : 0});
+      hits.push_back(verify::HitTerm{r.id, r.userSide, r.effect, r.applies && r.matches});
     }
-    if (!found) throw std::runtime_error("a probe has no value");
-    return value.emplace(p.id(), *found).first->second;
+    out.rules = verify::readReportingRules(v, static_cast<ReasonCode>(*why), hits, m.req.hasUser, d.user.decision);
   };
-  std::vector<z3::expr> bools{c.bool_val(false), c.bool_val(true)}, ints;
-  for (int k = 0; k < 12; ++k) ints.push_back(c.int_val(k));
-  int64_t dec = 0, why = 0;
-  verify::toI64(read(decision, ints), dec);
-  verify::toI64(read(reason, ints), why);
-  out.decision = verify::decisionName(static_cast<int>(dec));
-  out.reason = verify::reasonName(static_cast<ReasonCode>(why));
-  int64_t userDec = 0;
-  verify::toI64(read(userDecision, ints), userDec);
-  bool withUser = read(hasUser, bools).is_true();
-  std::vector<std::array<bool, 3>> ruleValues;
-  for (size_t i = 0; i < bm.rules.size(); ++i) {
-    ruleValues.push_back({read(rules[i][0], bools).is_true(), read(rules[i][1], bools).is_true(),
-                          read(rules[i][2], bools).is_true()});
-    bool err = ruleValues[i][0], ret = ruleValues[i][1];
-    out.blocks.push_back(BlockOutcome{bm.rules[i].id, err ? 2 : ret ? 1 : 0});
-  }
-  z3::expr other = c.bool_val(false);
-  for (const z3::expr& p : probes) other = other || p != value.at(p.id());
-  z3::expr_vector a(c);
-  a.push_back(other);
-  out.determined = determined && s.check(a) == z3::unsat;
-  auto hits = [&](bool userSide, ast::Effect eff) {
-    for (size_t i = 0; i < bm.rules.size(); ++i) {
-      const verify::bytecode::BytecodeRule& r = bm.rules[i];
-      if (r.userSide == userSide && r.effect == eff && ruleValues[i][2])
-        out.rules.push_back(r.id);
-    }
-  };
-  switch (static_cast<ReasonCode>(why)) {
-    case ReasonCode::Permitted:
-      hits(false, ast::Effect::Permit);
-      if (withUser) hits(true, ast::Effect::Permit);
-      break;
-    case ReasonCode::Escalated:
-      hits(false, ast::Effect::Escalate);
-      if (withUser && userDec == 1) hits(true, ast::Effect::Escalate);
-      break;
-    case ReasonCode::UserEscalated: hits(true, ast::Effect::Escalate); break;
-    case ReasonCode::Forbidden: hits(false, ast::Effect::Forbid); break;
-    case ReasonCode::UserForbidden: hits(true, ast::Effect::Forbid); break;
-    default: break;
-  }
-  std::sort(out.rules.begin(), out.rules.end());
+  out.determined = verify::readForced(s, read, out.error);
   return out;
 }
 
