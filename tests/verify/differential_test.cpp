@@ -19,14 +19,6 @@ using namespace agentpol;
 
 namespace {
 
-std::vector<std::string> policySets() {
-  std::vector<std::string> sets;
-  for (const char* root : {AGENTPOL_SOURCE_DIR "/examples", AGENTPOL_SOURCE_DIR "/tests/semantics"})
-    for (const std::string& s : test::policySetFolders(root)) sets.push_back(s);
-  sets.push_back(AGENTPOL_SHARED_DIR "/conformance/billing");
-  return sets;
-}
-
 int requestCount() {
   const char* env = std::getenv("AGENTPOL_DIFF_REQUESTS");
   return env ? std::atoi(env) : 2000;
@@ -35,7 +27,7 @@ int requestCount() {
 }  // namespace
 
 TEST_CASE("differential: encoding and VM agree on random requests", "[verify][differential]") {
-  for (const std::string& set : policySets()) {
+  for (const std::string& set : vtest::policySets()) {
     SECTION(set) {
       auto p = test::loadPolicyFiles({set});
       if (!p->policy) {

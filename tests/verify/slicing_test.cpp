@@ -69,14 +69,6 @@ uint32_t ruleIndex(const sema::CheckedPolicy& p, const std::string& id) {
   return 0;
 }
 
-std::vector<std::string> policySets() {
-  std::vector<std::string> sets;
-  for (const char* root : {AGENTPOL_SOURCE_DIR "/examples", AGENTPOL_SOURCE_DIR "/tests/semantics"})
-    for (const std::string& s : test::policySetFolders(root)) sets.push_back(s);
-  sets.push_back(AGENTPOL_SHARED_DIR "/conformance/billing");
-  return sets;
-}
-
 }  // namespace
 
 TEST_CASE("slicing: the cone is the rules the query mentions", "[verify][slicing]") {
@@ -153,7 +145,7 @@ TEST_CASE("slicing: a proved check names exactly the rules its proof needs", "[v
 }
 
 TEST_CASE("slicing: verify gives the same results with and without slicing", "[verify][slicing]") {
-  for (const std::string& set : policySets()) {
+  for (const std::string& set : vtest::policySets()) {
     SECTION(set) {
       auto p = test::loadPolicyFiles({set});
       if (!p->policy) {

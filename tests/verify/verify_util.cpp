@@ -17,6 +17,14 @@ using json = nlohmann::json;
 
 const char* kBillingPolicy = AGENTPOL_SHARED_DIR "/conformance/billing/policy.agentpol";
 
+std::vector<std::string> policySets() {
+  std::vector<std::string> sets;
+  for (const char* root : {AGENTPOL_SOURCE_DIR "/examples", AGENTPOL_SOURCE_DIR "/tests/semantics"})
+    for (const std::string& s : test::policySetFolders(root)) sets.push_back(s);
+  sets.push_back(AGENTPOL_SHARED_DIR "/conformance/billing");
+  return sets;
+}
+
 std::unique_ptr<test::LoadedPolicy> load(const std::string& text) {
   auto p = test::loadPolicyText(text);
   if (!p->policy) throw std::runtime_error("policy does not compile:\n" + p->diagnostics());

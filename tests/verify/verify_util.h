@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <agentpol/agentpol.hpp>
 #include <nlohmann/json.hpp>
@@ -37,5 +38,9 @@ std::string writeTemp(const std::string& name, const std::string& text);
 bool toJson(const sema::CheckedPolicy& policy, const ref::Request& r, nlohmann::json& out);
 
 extern const char* kBillingPolicy;  // path of the conformance billing policy
+
+// The policy-set folders every verify suite runs on: examples/, tests/semantics/
+// and the conformance billing set.
+std::vector<std::string> policySets();
 
 }  // namespace agentpol::vtest
