@@ -86,7 +86,7 @@ void attachExample(Session& s, uint32_t ri, CheckResult& r) {
     const DecisionTerms& d = *m.decision;
     DecisionTerms alt = decisionIfMatched(p, m, ri);
     z3::expr mattered = reachOf(*e, rule, m) && !e->matchVar && alt.decision != d.decision;
-    QueryResult q = s.find(a, mattered, r);
+    QueryResult q = s.find(a, mattered, r, true, false);
     if (q.kind != QueryResult::Kind::Sat) {
       if (q.kind == QueryResult::Kind::Unknown) neverMatters = false;
       continue;
@@ -104,7 +104,7 @@ void attachExample(Session& s, uint32_t ri, CheckResult& r) {
     const RuleEntry* e = m.entry(ri);
     const DecisionTerms& d = *m.decision;
     z3::expr unmatched = reachOf(*e, rule, m) && !e->matchVar;
-    QueryResult q = s.find(a, unmatched, r);
+    QueryResult q = s.find(a, unmatched, r, true, false);
     if (q.kind != QueryResult::Kind::Sat) {
       if (q.kind == QueryResult::Kind::Unknown) problem = q.reason;
       continue;
@@ -143,7 +143,7 @@ std::vector<CheckResult> checkDeadRules(Session& s) {
         continue;
       }
       z3::expr holds = reachOf(*e, rule, m) && e->cond->value && !e->cond->error;
-      QueryResult q = s.find(a, holds, r, false);
+      QueryResult q = s.find(a, holds, r, false, false);
       if (q.kind == QueryResult::Kind::Sat) {
         live = true;
         break;

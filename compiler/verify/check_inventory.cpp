@@ -36,7 +36,7 @@ std::optional<Found> findRequest(Session& s, const sema::AgentInfo& agent, const
   for (uint32_t a : actions) {
     ActionModel& m = s.model(a);
     z3::expr query = m.req.agentIs(agent.name) && want(*m.decision);
-    QueryResult q = s.find(a, query, r);
+    QueryResult q = s.find(a, query, r, true, false);
     if (q.kind == QueryResult::Kind::Unsat) continue;
     if (q.kind == QueryResult::Kind::Unknown || (exact && !m.complete())) {
       if (unsure.empty()) unsure = q.kind == QueryResult::Kind::Unknown ? q.reason : m.unsupported();

@@ -79,7 +79,7 @@ std::vector<CheckResult> checkShadowed(Session& s, const std::vector<CheckResult
         z3::expr example = e->applies && e->matchVar && forbidOfSide(p, m, rule);
         if (rule.subject == sema::Subject::User) example = example && m.req.hasUser;
         CheckResult scratch;
-        QueryResult q = s.find(a, example, scratch);
+        QueryResult q = s.find(a, example, scratch, true, false);
         r.millis += scratch.millis;
         if (q.kind != QueryResult::Kind::Sat) continue;
         s.attachCounterexample(a, q, example, r);
