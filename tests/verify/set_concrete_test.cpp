@@ -117,7 +117,10 @@ json request(const std::string& action, const std::string& agent, json skills, j
 std::vector<json> handWritten() {
   json E = json::array();
   json g1 = {{"id", "g1"}}, g2 = {{"id", "g2"}};
-  json u1 = user("u1", {"r", "w"}, {g1}), u2 = user("u2", E, E), u3 = user("u3", {"x"}, {g2}, {"esc"}, {{"id", "u1"}});
+  // A set holding one json value is spelled json::array({v}): `{v}` alone
+  // is a copy of v under one compiler and a one-element array under another.
+  json u1 = user("u1", {"r", "w"}, json::array({g1})), u2 = user("u2", E, E);
+  json u3 = user("u3", {"x"}, json::array({g2}), {"esc"}, {{"id", "u1"}});
   json ctx = {{"flags", E}, {"zones", E}};
   json ctxG = {{"flags", {"review", "s"}}, {"zones", {1, 3}}, {"grant", grant(E, {"gold"}, {{{"id", "u1"}}})}};
   std::vector<json> out;
@@ -129,9 +132,9 @@ std::vector<json> handWritten() {
   auto write = [&](std::string agent, json skills, json usr, json d, json g, json tags, json c) {
     out.push_back(request("write", agent, skills, usr, {{"doc", d}, {"grant", g}, {"tags", tags}}, c));
   };
-  json dPlain = doc(u1, {"a", "b"}, {{{"id", "u1"}}}, {g1});
+  json dPlain = doc(u1, {"a", "b"}, {{{"id", "u1"}}}, json::array({g1}));
   json dEmpty = doc(u2, E, E, E);
-  json dSecret = doc(u1, {"a"}, E, {g2}, {"a", "s"});
+  json dSecret = doc(u1, {"a"}, E, json::array({g2}), {"a", "s"});
   // read: the agent side alone, every permit in turn and all at once
   read("a1", E, nullptr, dEmpty, grant(E, E, E), E, "bronze", E, ctx);
   read("a1", E, nullptr, dEmpty, grant({"r"}, E, E), E, "gold", E, ctx);
