@@ -42,7 +42,7 @@ std::vector<CheckResult> checkAsserts(Session& s) {
         acc.fail(q.kind == QueryResult::Kind::Sat ? m.unsupported() : q.reason);
       }
     }
-    r.status = acc.violated ? Status::Violated : acc.unknown ? Status::Unknown : Status::Proved;
+    r.status = acc.status();
     if (r.status == Status::Proved) {
       r.rules = s.ruleIds(acc.core);
       r.message = fmt::format("assert `{}` holds", as.name);

@@ -33,7 +33,7 @@ CheckResult checkDelegationOnSource(Session& s) {
       acc.fail(q.kind == QueryResult::Kind::Sat ? m.unsupported() : q.reason);
     }
   }
-  r.status = acc.violated ? Status::Violated : acc.unknown ? Status::Unknown : Status::Proved;
+  r.status = acc.status();
   if (r.status == Status::Proved) {
     r.rules = s.ruleIds(acc.core);
     r.message = "no request with a user gets more than the user's own rules give";

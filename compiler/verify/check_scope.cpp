@@ -50,7 +50,7 @@ std::vector<CheckResult> checkScope(Session& s) {
         }
       }
     }
-    r.status = acc.violated ? Status::Violated : acc.unknown ? Status::Unknown : Status::Proved;
+    r.status = acc.status();
     if (r.status == Status::Proved) r.message = fmt::format("rule `{}` matches only within its agents' scopes", rule.id);
     if (r.status == Status::Unknown) r.message = "could not decide: " + acc.unknownWhy;
     out.push_back(std::move(r));

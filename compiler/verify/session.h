@@ -58,6 +58,7 @@ struct Accumulator {
   std::vector<uint32_t> core;
   std::string unknownWhy;
   void unsat(const QueryResult& q) { core.insert(core.end(), q.coreRules.begin(), q.coreRules.end()); }
+  Status status() const { return violated ? Status::Violated : unknown ? Status::Unknown : Status::Proved; }
   void fail(const std::string& why) {
     if (!unknown) unknownWhy = why;
     unknown = true;

@@ -58,7 +58,7 @@ CheckResult proveDelegationOnBytecode(BundleSession& b) {
       acc.fail(q.kind != QueryResult::Kind::Sat ? q.reason : !bc.complete() ? bc.unsupported() : m.unsupported());
     }
   }
-  r.status = acc.violated ? Status::Violated : acc.unknown ? Status::Unknown : Status::Proved;
+  r.status = acc.status();
   if (r.status == Status::Proved) {
     r.rules = s.ruleIds(acc.core);
     r.message = "proved on the compiled bytecode: no request with a user gets more than the user's own rules give";
