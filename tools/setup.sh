@@ -9,6 +9,9 @@ PACKAGES=(
   libz3-dev libfmt-dev catch2 nlohmann-json3-dev
   llvm-14-dev clang-14 libclang-rt-14-dev
   libbenchmark-dev
+  libsimdjson-dev libsqlite3-dev sqlite3 libssl-dev libcpp-httplib-dev
+  pybind11-dev python3-dev python3-pytest
+  nodejs
 )
 
 missing=()
