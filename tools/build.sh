@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Configures and builds agentpol into build/ (Ninja, RelWithDebInfo) after
 # installing the Debian packages it needs. Extra arguments go to cmake's
-# configure step. Used by tools/run.sh and tools/test.sh.
+# configure step; TARGETS="agentpolc …" builds only those targets (default:
+# everything). Used by tools/run.sh (TARGETS=agentpolc) and tools/test.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/setup.sh
@@ -14,4 +15,6 @@ if command -v ccache >/dev/null 2>&1; then
 fi
 cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${LAUNCHER[@]}" "$@" > "$BUILD_DIR.configure.log" 2>&1 \
   || { cat "$BUILD_DIR.configure.log"; exit 1; }
-cmake --build "$BUILD_DIR" -j "${JOBS:-2}"
+TARGET_ARGS=()
+for t in ${TARGETS:-}; do TARGET_ARGS+=(--target "$t"); done
+cmake --build "$BUILD_DIR" -j "${JOBS:-2}" "${TARGET_ARGS[@]}"

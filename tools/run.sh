@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
-# The main job: install what is missing, build agentpolc, then take the
-# shipped billing example through the whole pipeline: check (parse + types),
-# verify (Z3: built-in checks and asserts), build a bundle, disassemble it,
-# decide a request with it, and run the example's test cases.
+# The main job: install what is missing, build agentpolc (only that target,
+# not the test suite), then take the shipped billing example through the
+# whole pipeline: check (parse + types), verify (Z3: built-in checks and
+# asserts), build a bundle, disassemble it, decide a request with it, and run
+# the example's test cases. The last line says that every step passed; any
+# failing step stops the job with its exit code before that line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash tools/build.sh
+TARGETS=agentpolc bash tools/build.sh
 AGENTPOLC=build/compiler/driver/agentpolc
 EXAMPLE=examples/billing
 BUNDLE=build/billing.apb
+DISASM=build/billing.disasm.txt
 # The example's agents were reviewed in autumn 2026; verify as of a fixed day
 # so the inventory check gives the same answer whenever this runs.
 TODAY=2026-11-28
@@ -25,11 +28,18 @@ step "agentpolc verify $EXAMPLE --today $TODAY"
 step "agentpolc build $EXAMPLE -o $BUNDLE"
 "$AGENTPOLC" build "$EXAMPLE" -o "$BUNDLE"
 
-step "agentpolc disasm $BUNDLE (first lines)"
-"$AGENTPOLC" disasm "$BUNDLE" | head -n 25
+# Into a file first, then its first lines: piping disasm into `head` would
+# kill disasm with SIGPIPE when head stops reading (and fail the job under
+# pipefail).
+step "agentpolc disasm $BUNDLE (first 25 of $DISASM)"
+"$AGENTPOLC" disasm "$BUNDLE" > "$DISASM"
+sed -n 1,25p "$DISASM"
 
 step "agentpolc eval $BUNDLE --request $EXAMPLE/request.json"
 "$AGENTPOLC" eval "$BUNDLE" --request "$EXAMPLE/request.json"
 
 step "agentpolc test $BUNDLE --tests $EXAMPLE/tests"
 "$AGENTPOLC" test "$BUNDLE" --tests "$EXAMPLE/tests"
+
+echo
+echo "== main job finished: every step passed"

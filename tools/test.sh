@@ -27,8 +27,16 @@ if [ "${AGENTPOL_SKIP_SANITIZERS:-0}" != 1 ]; then
     corpus="fuzz/corpus/${name#fuzz_}"
     mkdir -p "build-asan/fuzz-work/$name"
     echo "-- $name"
-    "$fuzzer" -max_total_time="$FUZZ_SECONDS" -max_len=8192 -timeout=10 \
-      "build-asan/fuzz-work/$name" $( [ -d "$corpus" ] && echo "$corpus" ) 2>&1 | tail -n 3
+    # Into a log, not a pipe: a crash report stays whole and the fuzzer's own
+    # exit status decides.
+    log="build-asan/fuzz-work/$name.log"
+    if ! "$fuzzer" -max_total_time="$FUZZ_SECONDS" -max_len=8192 -timeout=10 \
+        "build-asan/fuzz-work/$name" $( [ -d "$corpus" ] && echo "$corpus" ) > "$log" 2>&1; then
+      tail -n 60 "$log"
+      echo "fuzz: $name failed (whole log: $log)"
+      exit 1
+    fi
+    tail -n 3 "$log"
   done
 fi
 echo "== all tests passed"

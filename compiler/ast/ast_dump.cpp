@@ -9,6 +9,8 @@
 #include <fmt/format.h>
 #include <llvm/Support/Casting.h>
 
+#include <agentpol/civil_time.h>
+
 #include "ast/literal_text.h"
 #include "ast/operator_text.h"
 
@@ -54,7 +56,7 @@ std::string literal(const Expr& e) {
       return fmt::format("(money {} {})", formatMinorUnits(m.minor), m.currency);
     }
     case Expr::Kind::DurationLit: return fmt::format("(duration {}s)", cast<DurationLit>(e).seconds);
-    case Expr::Kind::TimeLit: return fmt::format("(time {})", formatUtc(cast<TimeLit>(e).epochSeconds));
+    case Expr::Kind::TimeLit: return fmt::format("(time {})", agentpol::format_time(cast<TimeLit>(e).epochSeconds));
     default: return "(set" + list(cast<SetLit>(e).elements) + ")";
   }
 }

@@ -1,6 +1,7 @@
 // emit.cpp — IR -> bytecode. Values are pushed operands-first; And/Or use the
 // keep-on-jump ops (JFK/JTK), If uses JF + JMP, and every block ends in RET.
-// Tracks stack depth as the loader will (jumps join with equal shapes).
+// Tracks stack depth as the loader will, from opcodes.def's stack effects
+// (jumps join with equal shapes).
 #include "codegen/emit.h"
 
 #include <algorithm>
@@ -32,11 +33,23 @@ class Emitter {
   EmittedBlock run(const ir::NodeRef& cond);
 
  private:
-  void push(uint32_t n = 1) { depth_ += n; maxDepth_ = std::max(maxDepth_, depth_); }
-  void pop(uint32_t n = 1) { depth_ -= n; }
+  // One instruction, and its stack effect on the path that falls through.
+  void emit(Op op, uint32_t a = 0, uint32_t b = 0) {
+    w_.op(op, a, b);
+    effect(op, b);
+  }
+  void jumpTo(Op op, CodeWriter::Label to) {
+    w_.jump(op, to);
+    effect(op, 0);
+  }
+  void effect(Op op, uint32_t count) {
+    StackEffect e = stack_effect(op, count);
+    depth_ = depth_ - e.pop + e.push;
+    maxDepth_ = std::max(maxDepth_, depth_);
+  }
   void node(const ir::Node& n);
   void kids(const ir::Node& n) { for (const ir::NodeRef& k : n.kids) node(*k); }
-  void binary(Op op, const ir::Node& n) { kids(n); w_.op(op); pop(); }
+  void binary(Op op, const ir::Node& n) { kids(n); emit(op); }
   void shortCircuit(Op jump, const ir::Node& n);
   void ifElse(const ir::Node& n);
   void simple(const ir::Node& n);
@@ -49,8 +62,7 @@ class Emitter {
 void Emitter::shortCircuit(Op jump, const ir::Node& n) {
   CodeWriter::Label done = w_.label();
   node(*n.kids[0]);
-  w_.jump(jump, done);
-  pop();
+  jumpTo(jump, done);  // falls through without the left value, jumps with it
   node(*n.kids[1]);
   w_.bind(done);
 }
@@ -58,11 +70,10 @@ void Emitter::shortCircuit(Op jump, const ir::Node& n) {
 void Emitter::ifElse(const ir::Node& n) {
   CodeWriter::Label other = w_.label(), done = w_.label();
   node(*n.kids[0]);
-  w_.jump(Op::JF, other);
-  pop();
+  jumpTo(Op::JF, other);
   node(*n.kids[1]);
-  w_.jump(Op::JMP, done);
-  pop();
+  jumpTo(Op::JMP, done);
+  --depth_;  // the else path starts without the then branch's value
   w_.bind(other);
   node(*n.kids[2]);
   w_.bind(done);
@@ -87,9 +98,7 @@ void Emitter::node(const ir::Node& n) {
     case IO::ContainsAny: return binary(Op::CONTAINS_ANY, n);
     case IO::MakeSet:
       kids(n);
-      w_.op(Op::MKSET, n.a, n.b);
-      pop(n.b);
-      push();
+      emit(Op::MKSET, n.a, n.b);
       scratch_ += n.b;
       return;
     default: return simple(n);
@@ -100,37 +109,35 @@ void Emitter::node(const ir::Node& n) {
 void Emitter::simple(const ir::Node& n) {
   using IO = ir::Op;
   kids(n);
-  pop(static_cast<uint32_t>(n.kids.size()));
-  push();
   switch (n.op) {
     case IO::Const:
-      if (n.type == Type::boolean()) w_.op(Op::BOOL, static_cast<uint32_t>(n.k.ints[0]));
-      else w_.op(Op::CONST, pools_.constant(n.k));
+      if (n.type == Type::boolean()) emit(Op::BOOL, static_cast<uint32_t>(n.k.ints[0]));
+      else emit(Op::CONST, pools_.constant(n.k));
       return;
-    case IO::Now: w_.op(Op::NOW); return;
-    case IO::Agent: w_.op(Op::AGENT); return;
-    case IO::User: w_.op(Op::USER); return;
-    case IO::HasUser: w_.op(Op::HAS_USER); return;
-    case IO::Ctx: w_.op(Op::CTX, n.a); return;
-    case IO::HasCtx: w_.op(Op::HAS_CTX, n.a); return;
-    case IO::Param: w_.op(Op::PARAM, n.a); return;
-    case IO::Arg: w_.op(Op::ARG, n.a); return;
-    case IO::HasArg: w_.op(Op::HAS_ARG, n.a); return;
-    case IO::Attr: w_.op(Op::ATTR, n.a, n.b); return;
-    case IO::HasAttr: w_.op(Op::HAS_ATTR, n.a, n.b); return;
-    case IO::Id: w_.op(Op::ID); return;
-    case IO::Not: w_.op(Op::NOT); return;
-    case IO::Neg: w_.op(Op::NEG); return;
-    case IO::Mul: w_.op(Op::MUL, pools_.constant(n.k)); return;
-    case IO::IsEmpty: w_.op(Op::IS_EMPTY); return;
-    case IO::Like: w_.op(Op::LIKE, pools_.pattern(n.k.strings)); return;
+    case IO::Now: return emit(Op::NOW);
+    case IO::Agent: return emit(Op::AGENT);
+    case IO::User: return emit(Op::USER);
+    case IO::HasUser: return emit(Op::HAS_USER);
+    case IO::Ctx: return emit(Op::CTX, n.a);
+    case IO::HasCtx: return emit(Op::HAS_CTX, n.a);
+    case IO::Param: return emit(Op::PARAM, n.a);
+    case IO::Arg: return emit(Op::ARG, n.a);
+    case IO::HasArg: return emit(Op::HAS_ARG, n.a);
+    case IO::Attr: return emit(Op::ATTR, n.a, n.b);
+    case IO::HasAttr: return emit(Op::HAS_ATTR, n.a, n.b);
+    case IO::Id: return emit(Op::ID);
+    case IO::Not: return emit(Op::NOT);
+    case IO::Neg: return emit(Op::NEG);
+    case IO::Mul: return emit(Op::MUL, pools_.constant(n.k));
+    case IO::IsEmpty: return emit(Op::IS_EMPTY);
+    case IO::Like: return emit(Op::LIKE, pools_.pattern(n.k.strings));
     default: return;  // handled in node()
   }
 }
 
 EmittedBlock Emitter::run(const ir::NodeRef& cond) {
   node(*cond);
-  w_.op(Op::RET);
+  emit(Op::RET);
   EmittedBlock out;
   out.code = w_.finish();
   out.maxStack = maxDepth_;

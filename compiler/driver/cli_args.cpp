@@ -1,4 +1,7 @@
 // cli_args.cpp — option parsing and help rendering for CommandSpec tables.
+// Options may stand anywhere among the arguments, also after a `--` (which
+// only separates two lists of files, for diff); every other argument that
+// starts with `-` (but `-` itself, stdin) is an unknown option.
 #include "driver/cli_args.h"
 
 #include <fmt/format.h>
@@ -36,10 +39,6 @@ std::optional<ParsedArgs> parseArgs(const CommandSpec& spec, const std::vector<s
   ParsedArgs out;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
-    if (out.sawDashDash) {
-      out.afterDashDash.push_back(a);
-      continue;
-    }
     if (a == "--help" || a == "-h") {
       out.help = true;
       return out;
@@ -49,11 +48,15 @@ std::optional<ParsedArgs> parseArgs(const CommandSpec& spec, const std::vector<s
         error = fmt::format("`{}` does not take `--`", spec.name);
         return std::nullopt;
       }
+      if (out.sawDashDash) {
+        error = fmt::format("`--` given twice; `{}` takes one `--` between its two lists of files", spec.name);
+        return std::nullopt;
+      }
       out.sawDashDash = true;
       continue;
     }
     if (a.size() < 2 || a[0] != '-' || a == "-") {  // `-` alone means stdin
-      out.positional.push_back(a);
+      (out.sawDashDash ? out.afterDashDash : out.positional).push_back(a);
       continue;
     }
     std::string name, value;
@@ -71,7 +74,8 @@ std::optional<ParsedArgs> parseArgs(const CommandSpec& spec, const std::vector<s
       opt = findShort(spec, a[1]);
     }
     if (!opt) {
-      error = fmt::format("unknown option `{}` for `{}`", a, spec.name);
+      error = fmt::format("unknown option `{}` for `{}` (a file whose name starts with `-` can be given as `./{}`)", a,
+                          spec.name, a);
       return std::nullopt;
     }
     if (opt->metavar.empty()) {

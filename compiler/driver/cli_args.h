@@ -27,7 +27,7 @@ struct CommandSpec {
   std::string details;  // paragraphs after the options, may be empty
   std::vector<OptionSpec> options;
   size_t minPositional = 0;
-  bool allowDashDash = false;  // positional args after `--` kept apart
+  bool allowDashDash = false;  // file arguments after a `--` kept apart (options still read)
 };
 
 struct ParsedArgs {
@@ -43,8 +43,9 @@ struct ParsedArgs {
   const std::vector<std::string>& all(const std::string& name) const;
 };
 
-// Parses argv (after the subcommand name). On a usage error returns nullopt
-// and sets `error` to a message for the user.
+// Parses argv (after the subcommand name): options anywhere, before or after
+// file arguments and (allowDashDash) on either side of the one `--`. On a
+// usage error returns nullopt and sets `error` to a message for the user.
 std::optional<ParsedArgs> parseArgs(const CommandSpec& spec, const std::vector<std::string>& args,
                                     std::string& error);
 

@@ -183,13 +183,10 @@ int runBuild(const ParsedArgs& args) {
   }
   BuildVerify check;
   check.on = args.has("verify");
-  if (args.has("timeout")) {
-    int64_t ms = 0;
-    if (!parseDurationMs(args.get("timeout"), ms) || ms <= 0) {
-      std::cerr << "agentpolc build: --timeout must be a duration like 10s or 500ms\n";
-      return kExitUsage;
-    }
-    check.timeoutMs = static_cast<unsigned>(ms);
+  std::string error;
+  if (!parseTimeoutOption(args, &check.timeoutMs, error)) {
+    std::cerr << "agentpolc build: " << error << "\n";
+    return kExitUsage;
   }
   auto c = compileSources(args.positional);
   Outcome o;

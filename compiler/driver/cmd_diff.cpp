@@ -18,6 +18,8 @@ const CommandSpec& diffSpec() {
       "Show, per action, the requests whose decision changes between two policy versions.",
       "Actions present in both versions with the same parameters and arguments are\n"
       "compared; added, removed and re-typed actions are listed as such.\n"
+      "Options may stand anywhere, also after NEW: the one `--` only separates OLD\n"
+      "from NEW. Name a file that starts with `-` with a path, e.g. `./-x.agentpol`.\n"
       "--fail-on any (default): exit 1 on any change. --fail-on allow: exit 1 only\n"
       "when access opens (some request's decision gets stronger: deny < escalate < allow).\n"
       "Exit status: 0 no (failing) change, 1 change or policy errors, 2 usage error,\n"

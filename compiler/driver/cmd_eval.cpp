@@ -1,8 +1,11 @@
 // cmd_eval.cpp — `agentpolc eval (OUT.apb | FILE…) --request REQ.json
 // [--revoke AGENT]… [--audit FILE]`: decide each request of REQ (one object,
 // an array, or JSON Lines) with an Engine and print one decision per line.
-// Exit 0 when every request was decided (bad_request included), 1 unreadable.
+// Exit 0 when every request was decided (bad_request included), 1 unreadable,
+// 4 when an audit record could not be written (its decision is not printed).
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <iostream>
 
 #include <agentpol/engine.h>
@@ -27,8 +30,12 @@ const CommandSpec& evalSpec() {
       "a bad_request. With --audit, one audit record per decision is written\n"
       "as JSON Lines to FILE (`-` for stderr). docs/requests.md describes the\n"
       "request format.\n"
+      "A decision is printed only after its audit record was written: when the\n"
+      "audit file cannot be written (a full disk), eval stops, prints the error\n"
+      "and exits 4 without the decisions whose records were lost.\n"
       "Exit status: 0 every request decided (bad_request included), 1 unreadable\n"
-      "input or policy, 2 usage error.",
+      "input or policy (or stdout cannot be written), 2 usage error, 4 an audit\n"
+      "record could not be written.",
       {{"request", 0, "REQ.json", "the requests (`-` reads stdin)"},
        {"revoke", 0, "AGENT", "treat AGENT as revoked (the kill switch); repeatable", true},
        {"audit", 0, "FILE", "write audit records as JSON Lines to FILE (`-` for stderr)"}},
@@ -39,24 +46,33 @@ const CommandSpec& evalSpec() {
 
 namespace {
 
-// A FILE* sink with a large buffer, flushed when full and at the end; closes
-// the file when it owns it.
+// A FILE* sink with a large buffer. flush() hands the buffer to the kernel
+// and says whether every byte got there (on /dev/full the error shows at
+// fflush); once a write failed the sink stays failed and keeps the reason.
 class Sink {
  public:
   Sink(FILE* f, bool owned) : f_(f), owned_(owned) { buf_.reserve(kFlushAt + 4096); }
-  ~Sink() {
-    flush();
-    if (owned_ && f_) std::fclose(f_);
-  }
+  ~Sink() { close(); }
   std::string* buffer() { return &buf_; }
-  void maybeFlush() {
-    if (buf_.size() >= kFlushAt) flush();
-  }
-  void flush() {
-    if (!f_ || buf_.empty()) return;
-    std::fwrite(buf_.data(), 1, buf_.size(), f_);
-    std::fflush(f_);
+  bool full() const { return buf_.size() >= kFlushAt; }
+  bool ok() const { return error_.empty(); }
+  const std::string& error() const { return error_; }
+  void discard() { buf_.clear(); }
+  bool flush() {
+    if (!f_ || !ok()) return ok();
+    errno = 0;
+    if ((!buf_.empty() && std::fwrite(buf_.data(), 1, buf_.size(), f_) != buf_.size()) || std::fflush(f_) != 0)
+      error_ = std::strerror(errno ? errno : EIO);
     buf_.clear();
+    return ok();
+  }
+  // Flushes, and closes the file when owned; false when anything failed.
+  bool close() {
+    flush();
+    errno = 0;
+    if (owned_ && f_ && std::fclose(f_) != 0 && ok()) error_ = std::strerror(errno ? errno : EIO);
+    f_ = nullptr;
+    return ok();
   }
 
  private:
@@ -64,6 +80,61 @@ class Sink {
   FILE* f_;
   bool owned_;
   std::string buf_;
+  std::string error_;
+};
+
+// Decides requests and writes their lines; a decision line is released to
+// stdout only after the audit records of its batch were written: no audit,
+// no decision. After a failed write it decides nothing more.
+class Evaluator {
+ public:
+  Evaluator(const Engine& engine, const std::shared_ptr<const Bundle>& bundle, FILE* auditFile)
+      : engine_(engine), reader_(bundle), req_(bundle), audit_(auditFile, auditFile && auditFile != stderr) {}
+
+  Sink& audit() { return audit_; }
+  void decide(const request::JsonTree& t, uint32_t node) {
+    if (stopped_) return;
+    std::string unused;
+    reader_.read(t, node, req_, &unused);  // node is an object: never unreadable
+    Result r = engine_.decide(req_);
+    if (r.reason == Reason::AuditFailed) {
+      stopped_ = true;
+      return;
+    }
+    appendDecisionLine(r, out_.buffer());
+    ++decided_;
+    if (out_.full() || audit_.full()) release();
+  }
+  // Audit records first, then the decision lines they cover.
+  void release() {
+    if (!stopped_ && !audit_.flush()) stopped_ = true;
+    if (stopped_) return out_.discard();  // decisions whose records may be lost
+    stopped_ = !out_.flush();
+    if (!stopped_) printed_ = decided_;
+  }
+  // The exit status and its message after the last request.
+  int finish(const std::string& auditPath) {
+    release();
+    if (!audit_.close()) {
+      std::cerr << "agentpolc eval: cannot write the audit file `" << auditPath << "`: " << audit_.error()
+                << "; no decision is reported without its audit record: request " << printed_ + 1
+                << " and those after it are not reported\n";
+      return kExitAuditFailed;
+    }
+    if (!out_.ok()) {
+      std::cerr << "agentpolc eval: cannot write the decisions to stdout: " << out_.error() << "\n";
+      return kExitFailed;
+    }
+    return kExitOk;
+  }
+
+ private:
+  const Engine& engine_;
+  request::RequestReader reader_;
+  Request req_;
+  Sink out_{stdout, false}, audit_;
+  size_t decided_ = 0, printed_ = 0;
+  bool stopped_ = false;
 };
 
 }  // namespace
@@ -90,7 +161,7 @@ int runEval(const ParsedArgs& args) {
   if (!auditPath.empty()) {
     auditFile = auditPath == "-" ? stderr : std::fopen(auditPath.c_str(), "wb");
     if (!auditFile) {
-      std::cerr << "agentpolc eval: cannot write the audit file `" << auditPath << "`\n";
+      std::cerr << "agentpolc eval: cannot write the audit file `" << auditPath << "`: " << std::strerror(errno) << "\n";
       return kExitFailed;
     }
   }
@@ -100,31 +171,21 @@ int runEval(const ParsedArgs& args) {
     if (!src.bundle->agent(a).valid())
       std::cerr << "agentpolc eval: warning: revoked agent `" << a << "` is not in the policy's inventory\n";
   }
-  Sink out(stdout, false), audit(auditFile, auditFile && auditFile != stderr);
+  Evaluator eval(engine, src.bundle, auditFile);
   if (auditFile)
-    engine.set_audit_hook([&audit](const AuditRecord& r) {
-      audit_json(r, audit.buffer());
-      audit.buffer()->push_back('\n');
-      audit.maybeFlush();
-    });
-  request::RequestReader reader(src.bundle);
-  Request req(src.bundle);
+    engine.set_audit_hook(AuditHook([&eval](const AuditRecord& r) {
+      if (!eval.audit().ok()) return false;  // the file already failed: no more decisions
+      audit_json(r, eval.audit().buffer());
+      eval.audit().buffer()->push_back('\n');
+      return true;
+    }));
   request::JsonTree tree;
-  bool readable = forEachRequest(input, reqPath == "-" ? "<stdin>" : reqPath, tree,
-                                 [&](const request::JsonTree& t, uint32_t node) {
-                                   std::string unused;
-                                   reader.read(t, node, req, &unused);  // node is an object: never unreadable
-                                   appendDecisionLine(engine.decide(req), out.buffer());
-                                   out.maybeFlush();
-                                 },
-                                 &error);
-  out.flush();
-  audit.flush();
-  if (!readable) {
-    std::cerr << "agentpolc eval: " << error << "\n";
-    return kExitFailed;
-  }
-  return kExitOk;
+  bool readable = forEachRequest(
+      input, reqPath == "-" ? "<stdin>" : reqPath, tree,
+      [&](const request::JsonTree& t, uint32_t node) { eval.decide(t, node); }, &error);
+  int status = eval.finish(auditPath);
+  if (!readable) std::cerr << "agentpolc eval: " << error << "\n";
+  return status != kExitOk ? status : readable ? kExitOk : kExitFailed;
 }
 
 }  // namespace agentpol::driver

@@ -1,73 +1,67 @@
-// verify_args.cpp — parsing of --today, --max-review-age and --timeout.
+// verify_args.cpp — --today, --max-review-age and --timeout: the text goes
+// through compiler/literal, then the option's own rule (a date, not a time;
+// a timeout above zero and at most an hour).
 #include "driver/verify_args.h"
 
 #include <chrono>
-#include <cstdio>
 
 #include <fmt/format.h>
 
+#include "literal/time_text.h"
+
 namespace agentpol::driver {
 
-namespace {
-int64_t daysFromCivil(int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int64_t>(doe) - 719468;
-}
-}  // namespace
-
-bool parseDate(const std::string& text, int64_t& epoch) {
-  int y = 0, m = 0, d = 0, n = 0;
-  if (std::sscanf(text.c_str(), "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || n != 10 || text.size() != 10) return false;
-  if (m < 1 || m > 12 || d < 1 || d > 31) return false;
-  epoch = daysFromCivil(y, static_cast<unsigned>(m), static_cast<unsigned>(d)) * 86400;
+bool parseDateOption(const std::string& option, const std::string& text, int64_t* epoch, std::string& error) {
+  literal::TimeText t;
+  literal::TextError err;
+  if (!literal::parseTime(text, &t, &err)) {
+    error = err.kind == literal::TextError::Kind::OutOfRange
+                ? fmt::format("--{}: invalid date `{}`: {}", option, text, err.message)
+                : fmt::format("--{}: expected a date such as 2026-11-28, not `{}`", option, text);
+    return false;
+  }
+  if (!t.dateOnly) {
+    error = fmt::format("--{}: expected a date such as 2026-11-28, not the time `{}`", option, text);
+    return false;
+  }
+  *epoch = t.epoch;
   return true;
 }
 
-bool parseDurationMs(const std::string& text, int64_t& ms) {
-  size_t i = 0;
-  while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
-  if (i == 0 || i > 12) return false;
-  int64_t n = std::stoll(text.substr(0, i));
-  std::string unit = text.substr(i);
-  int64_t mul = unit == "ms" ? 1 : unit == "s" ? 1000 : unit == "m" ? 60000 : unit == "h" ? 3600000
-              : unit == "d" ? 86400000 : 0;
-  if (!mul) return false;
-  ms = n * mul;
+bool parseDurationOption(const std::string& option, const std::string& text, literal::DurationIn in, int64_t* out,
+                         std::string& error) {
+  literal::TextError err;
+  if (literal::parseDuration(text, literal::Sign::Unsigned, in, out, &err)) return true;
+  error = fmt::format("--{}: invalid duration `{}`: {}", option, text, err.message);
+  return false;
+}
+
+bool parseTimeoutOption(const ParsedArgs& args, unsigned* ms, std::string& error) {
+  if (!args.has("timeout")) return true;
+  int64_t v = 0;
+  std::string text = args.get("timeout");
+  if (!parseDurationOption("timeout", text, literal::DurationIn::Milliseconds, &v, error)) return false;
+  if (v <= 0 || v > 3600000) {
+    error = fmt::format("--timeout: must be more than 0 and at most 1h, not `{}`", text);
+    return false;
+  }
+  *ms = static_cast<unsigned>(v);
   return true;
 }
 
 bool parseVerifyOptions(const ParsedArgs& args, verify::VerifyOptions& out, std::string& error) {
   if (args.has("today")) {
-    if (!parseDate(args.get("today"), out.today)) {
-      error = fmt::format("--today must be a date like 2026-11-28, not `{}`", args.get("today"));
-      return false;
-    }
+    if (!parseDateOption("today", args.get("today"), &out.today, error)) return false;
   } else {
     auto now = std::chrono::system_clock::now().time_since_epoch();
     int64_t s = std::chrono::duration_cast<std::chrono::seconds>(now).count();
     out.today = s - s % 86400;
   }
-  int64_t ms = 0;
-  if (args.has("max-review-age")) {
-    if (!parseDurationMs(args.get("max-review-age"), ms)) {
-      error = fmt::format("--max-review-age must be a duration like 90d, not `{}`", args.get("max-review-age"));
-      return false;
-    }
-    out.maxReviewAge = ms / 1000;
-  }
-  if (args.has("timeout")) {
-    if (!parseDurationMs(args.get("timeout"), ms) || ms <= 0 || ms > 3600000) {
-      error = fmt::format("--timeout must be a duration like 10s or 500ms (at most 1h), not `{}`",
-                          args.get("timeout"));
-      return false;
-    }
-    out.timeoutMs = static_cast<unsigned>(ms);
-  }
-  return true;
+  if (args.has("max-review-age") &&
+      !parseDurationOption("max-review-age", args.get("max-review-age"), literal::DurationIn::Seconds,
+                           &out.maxReviewAge, error))
+    return false;
+  return parseTimeoutOption(args, &out.timeoutMs, error);
 }
 
 }  // namespace agentpol::driver

@@ -2,6 +2,7 @@
 // (50.00 EUR, 900s, 2026-10-01T00:00:00Z, Intent.refund, "text", [..]).
 #include "ir/dump.h"
 
+#include <agentpol/audit.h>  // append_json_string, format_money, format_time
 #include <fmt/format.h>
 
 namespace agentpol::ir {
@@ -16,26 +17,10 @@ const char* opName(Op op) {
 
 namespace {
 
-std::string timeText(int64_t t) {
-  int64_t days = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
-  int64_t secs = t - days * 86400;
-  // civil_from_days (H. Hinnant)
-  int64_t z = days + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
-  int64_t doe = z - era * 146097, yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  int64_t y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
-  int64_t d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9;
-  if (m <= 2) ++y;
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", y, m, d, secs / 3600, secs / 60 % 60, secs % 60);
-}
-
 std::string quoted(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    if (c == '\n') { out += "\\n"; continue; }
-    out += c;
-  }
-  return out + "\"";
+  std::string out;
+  append_json_string(s, &out);
+  return out;
 }
 
 struct Printer {
@@ -47,11 +32,12 @@ struct Printer {
     switch (t.kind()) {
       case Kind::Bool: return v ? "true" : "false";
       case Kind::Money: {
-        uint64_t a = v < 0 ? 0 - static_cast<uint64_t>(v) : static_cast<uint64_t>(v);
-        return fmt::format("{}{}.{:02} {}", v < 0 ? "-" : "", a / 100, a % 100, t.currency());
+        std::string m;
+        agentpol::format_money(v, t.currency(), &m);
+        return m;
       }
       case Kind::Duration: return fmt::format("{}s", v);
-      case Kind::Time: return timeText(v);
+      case Kind::Time: return agentpol::format_time(v);
       case Kind::Enum: {
         const sema::EnumInfo& e = policy.schema.enums.at(t.param());
         return e.name + "." + e.values.at(static_cast<size_t>(v));

@@ -3,6 +3,8 @@
 // one message per schema problem; also the JSON path renderer.
 #include <algorithm>
 
+#include <agentpol/audit.h>  // append_json_string
+
 #include "request/reader_impl.h"
 #include "request/value_text.h"
 
@@ -47,13 +49,10 @@ std::string Reader::describe(uint32_t i) const {
   std::string_view s = tree_.str(n);
   size_t cut = s.size() > 60 ? 60 : s.size();
   while (cut < s.size() && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // a UTF-8 boundary
-  std::string out = "\"";
-  for (char c : s.substr(0, cut)) {
-    if (c == '"' || c == '\\') out += '\\';
-    if (static_cast<unsigned char>(c) < 0x20) out += "\\u00" + std::string(1, "0123456789abcdef"[c >> 4]) + "0123456789abcdef"[c & 15];
-    else out += c;
-  }
-  return out + (cut < s.size() ? "…\"" : "\"");
+  std::string out;
+  append_json_string(s.substr(0, cut), &out);
+  if (cut < s.size()) out.insert(out.size() - 1, "…");
+  return out;
 }
 
 bool Reader::fields(const std::vector<FieldNode>& set, uint32_t obj, const Path* p, const Target& target) {

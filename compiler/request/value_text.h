@@ -1,7 +1,8 @@
 // value_text.h — the text forms of request values (spec section 8): Money
 // "32.00 EUR" (negative allowed, at most 2 decimals), Time RFC 3339 with any
 // offset (converted to UTC, fractions of a second dropped) or a date alone,
-// Duration "15m". Pure functions; on failure they say why in *why.
+// Duration "15m". Pure functions over the one literal parser
+// (compiler/literal); on failure they say why in *why.
 #pragma once
 
 #include <cstdint>

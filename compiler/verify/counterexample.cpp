@@ -5,6 +5,7 @@
 
 #include <map>
 
+#include <agentpol/civil_time.h>
 #include <fmt/format.h>
 
 #include "verify/set_model.h"
@@ -15,20 +16,6 @@ using K = sema::Type::Kind;
 using json = nlohmann::json;
 
 namespace {
-
-// Days from civil date (Howard Hinnant's algorithm), and back.
-void civilFromDays(int64_t z, int64_t& y, unsigned& m, unsigned& d) {
-  z += 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  y = static_cast<int64_t>(yoe) + era * 400;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  d = doy - (153 * mp + 2) / 5 + 1;
-  m = mp < 10 ? mp + 3 : mp - 9;
-  y += m <= 2;
-}
 
 class Renderer {
  public:
@@ -184,14 +171,7 @@ json renderOnce(RequestEncoding& req, const z3::model& m, SetExtractor& sets, bo
 
 }  // namespace
 
-std::string formatTime(int64_t s) {
-  int64_t days = s >= 0 ? s / 86400 : -((-s + 86399) / 86400);
-  int64_t rem = s - days * 86400;
-  int64_t y;
-  unsigned mo, d;
-  civilFromDays(days, y, mo, d);
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", y, mo, d, rem / 3600, (rem / 60) % 60, rem % 60);
-}
+std::string formatTime(int64_t s) { return agentpol::format_time(s); }
 
 std::string formatMoney(int64_t minor, const std::string& currency) {
   uint64_t mag = minor < 0 ? 0 - static_cast<uint64_t>(minor) : static_cast<uint64_t>(minor);

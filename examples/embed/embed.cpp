@@ -60,10 +60,13 @@ int main(int argc, char** argv) {
     return 1;
   }
   Engine engine(loaded.bundle);
+  // The hook says whether it stored the record; false (here: stdout failed)
+  // makes decide() return deny/audit_failed instead of the decision.
   engine.set_audit_hook([](const AuditRecord& rec) {
     std::string line;
     audit_json(rec, &line);
-    std::cout << "audit " << line << "\n";
+    std::cout << "audit " << line << "\n" << std::flush;
+    return static_cast<bool>(std::cout);
   });
   decide_for(engine, "alice");
   decide_for(engine, "bob");

@@ -1,7 +1,7 @@
 // audit.cpp — AuditRecord accessors over a decided request and audit_json(),
 // which renders the record of spec section 10 as one JSON line with no JSON
-// library (strings escaped per RFC 8259).
-#include "api/request_data.h"
+// library, and append_json_string (RFC 8259 escapes), shared by the tools.
+#include "api/access.h"
 
 #include <agentpol/audit.h>
 
@@ -9,11 +9,7 @@ namespace agentpol {
 
 using detail::as_view;
 
-namespace {
-
-const detail::RequestData& rd(const Request& r) { return r.data(); }
-
-void json_string(std::string_view s, std::string* out) {
+void append_json_string(std::string_view s, std::string* out) {
   static const char kHex[] = "0123456789abcdef";
   out->push_back('"');
   for (char ch : s) {
@@ -28,21 +24,25 @@ void json_string(std::string_view s, std::string* out) {
   out->push_back('"');
 }
 
+namespace {
+
+const detail::RequestData& rd(const Request& r) { return detail::request_data(r); }
+
 void json_scalar(const detail::RequestData& d, Type t, const Val& v, std::string* out) {
   const BundleImage& im = d.sd->image;
   switch (t.kind()) {
     case Kind::Bool: *out += v.n ? "true" : "false"; return;
     case Kind::Int: *out += std::to_string(v.n); return;
-    case Kind::String: json_string(as_view(v), out); return;
-    case Kind::Enum: json_string(im.enums[t.param()].values[static_cast<size_t>(v.n)], out); return;
-    case Kind::Entity: json_string(as_view(d.ents[static_cast<size_t>(v.n)].id), out); return;
+    case Kind::String: append_json_string(as_view(v), out); return;
+    case Kind::Enum: append_json_string(im.enums[t.param()].values[static_cast<size_t>(v.n)], out); return;
+    case Kind::Entity: append_json_string(as_view(d.ents[static_cast<size_t>(v.n)].id), out); return;
     default: break;
   }
   std::string text;
   if (t.kind() == Kind::Money) format_money(v.n, t.currency(), &text);
   else if (t.kind() == Kind::Duration) format_duration(v.n, &text);
   else format_time(v.n, &text);
-  json_string(text, out);
+  append_json_string(text, out);
 }
 
 void json_value(const detail::RequestData& d, Type t, const Val& v, std::string* out) {
@@ -102,7 +102,7 @@ namespace {
 
 void json_key(const char* k, std::string* out) {
   out->push_back(',');
-  json_string(k, out);
+  append_json_string(k, out);
   out->push_back(':');
 }
 
@@ -112,7 +112,7 @@ void json_rules(const AuditRecord& r, std::string* out) {
   out->push_back('[');
   for (size_t i = 0; i < res.rule_count; ++i) {
     if (i) out->push_back(',');
-    json_string(res.rule_id(i), out);
+    append_json_string(res.rule_id(i), out);
   }
   out->push_back(']');
   bool any = false;
@@ -122,13 +122,13 @@ void json_rules(const AuditRecord& r, std::string* out) {
     if (!any) json_key("annotations", out);
     out->push_back(any ? ',' : '{');
     any = true;
-    json_string(rule.id, out);
+    append_json_string(rule.id, out);
     out->push_back(':');
     for (size_t k = 0; k < rule.annotations.size(); ++k) {
       out->push_back(k ? ',' : '{');
-      json_string(rule.annotations[k].first, out);
+      append_json_string(rule.annotations[k].first, out);
       out->push_back(':');
-      json_string(rule.annotations[k].second, out);
+      append_json_string(rule.annotations[k].second, out);
     }
     out->push_back('}');
   }
@@ -139,15 +139,15 @@ void json_action(const AuditRecord& r, std::string* out) {
   json_key("resources", out);
   for (size_t i = 0; i < r.resource_count(); ++i) {
     out->push_back(i ? ',' : '{');
-    json_string(r.resource_name(i), out);
+    append_json_string(r.resource_name(i), out);
     out->push_back(':');
-    json_string(r.resource_id(i), out);
+    append_json_string(r.resource_id(i), out);
   }
   *out += r.resource_count() ? "}" : "{}";
   json_key("args", out);
   for (size_t i = 0; i < r.argument_count(); ++i) {
     out->push_back(i ? ',' : '{');
-    json_string(r.argument_name(i), out);
+    append_json_string(r.argument_name(i), out);
     out->push_back(':');
     r.argument_json(i, out);
   }
@@ -159,19 +159,19 @@ void json_action(const AuditRecord& r, std::string* out) {
 void audit_json(const AuditRecord& r, std::string* out) {
   static const char kHex[] = "0123456789abcdef";
   *out += "{\"time\":";
-  if (r.has_time()) { std::string t; format_time(r.time(), &t); json_string(t, out); }
+  if (r.has_time()) { std::string t; format_time(r.time(), &t); append_json_string(t, out); }
   else *out += "null";
-  json_key("namespace", out); json_string(r.bundle().image().ns, out);
-  json_key("agent", out); json_string(r.agent(), out);
+  json_key("namespace", out); append_json_string(r.bundle().image().ns, out);
+  json_key("agent", out); append_json_string(r.agent(), out);
   json_key("user", out);
-  if (r.has_user()) json_string(r.user(), out);
+  if (r.has_user()) append_json_string(r.user(), out);
   else *out += "null";
-  json_key("action", out); json_string(r.action(), out);
+  json_key("action", out); append_json_string(r.action(), out);
   json_action(r, out);
-  json_key("decision", out); json_string(to_string(r.result().decision), out);
-  json_key("reason", out); json_string(to_string(r.result().reason), out);
+  json_key("decision", out); append_json_string(to_string(r.result().decision), out);
+  json_key("reason", out); append_json_string(to_string(r.result().reason), out);
   json_rules(r, out);
-  if (!r.result().message.empty()) { json_key("message", out); json_string(r.result().message, out); }
+  if (!r.result().message.empty()) { json_key("message", out); append_json_string(r.result().message, out); }
   json_key("bundle", out);
   out->push_back('"');
   for (uint8_t b : r.bundle().source_hash()) { out->push_back(kHex[b >> 4]); out->push_back(kHex[b & 15]); }

@@ -70,6 +70,14 @@ agentpol_status guard(F f) {
   }
 }
 
+// The record as one JSON line, in a per-thread buffer (no allocation once warm).
+const std::string& audit_line(const AuditRecord& rec) {
+  thread_local std::string line;
+  line.clear();
+  audit_json(rec, &line);
+  return line;
+}
+
 }  // namespace
 
 extern "C" {
@@ -135,11 +143,21 @@ agentpol_status agentpol_engine_set_audit(agentpol_engine* e, agentpol_audit_fn 
   return guard([&] {
     if (!fn) { e->e.set_audit_hook(nullptr); return AGENTPOL_OK; }
     e->e.set_audit_hook([fn, user](const AuditRecord& rec) {
-      thread_local std::string line;
-      line.clear();
-      audit_json(rec, &line);
+      const std::string& line = audit_line(rec);
       fn(user, line.c_str(), line.size());
     });
+    return AGENTPOL_OK;
+  });
+}
+
+agentpol_status agentpol_engine_set_audit_sink(agentpol_engine* e, agentpol_audit_sink_fn fn, void* user) {
+  if (!e) return AGENTPOL_ERR_ARGUMENT;
+  return guard([&] {
+    if (!fn) { e->e.set_audit_hook(nullptr); return AGENTPOL_OK; }
+    e->e.set_audit_hook(AuditHook([fn, user](const AuditRecord& rec) {
+      const std::string& line = audit_line(rec);
+      return fn(user, line.c_str(), line.size()) == 0;
+    }));
     return AGENTPOL_OK;
   });
 }
@@ -200,7 +218,7 @@ agentpol_status agentpol_decide(const agentpol_engine* e, agentpol_request* r, a
     out->reason = to_string(r->last.reason);
     out->rule_count = r->last.rule_count;
     out->message = r->last.message.empty() ? "" : r->last.message.data();
-    return AGENTPOL_OK;
+    return r->last.reason == Reason::AuditFailed ? AGENTPOL_ERR_AUDIT : AGENTPOL_OK;
   });
 }
 

@@ -2,7 +2,7 @@
 // names, audit hook) published with std::atomic_store and a generation
 // counter. A Request caches the snapshot it last used, so the hot path is one
 // atomic load of the generation; writers copy the state and publish anew.
-#include "api/request_data.h"
+#include "api/access.h"
 
 #include <agentpol/engine.h>
 
@@ -77,7 +77,7 @@ void Engine::set_audit_hook(AuditHook hook) {
 }
 
 Result Engine::decide(Request& request) const {
-  detail::RequestData& r = request.data();
+  detail::RequestData& r = detail::request_data(request);
   uint64_t gen = generation_.load(std::memory_order_acquire);
   if (r.engine != this || r.generation != gen || !r.snapshot) {
     r.snapshot = std::atomic_load(&state_);
@@ -94,8 +94,12 @@ Result Engine::decide(Request& request) const {
   DecideOptions opts;
   if (r.agent >= 0) opts.revoked = s.is_revoked(detail::as_view(r.ents[static_cast<size_t>(r.agent)].id));
   Result res = agentpol::decide(*s.bundle, request, opts);
-  if (s.hook) s.hook(AuditRecord(request, res, *s.bundle));
-  return res;
+  if (!s.hook || s.hook(AuditRecord(request, res, *s.bundle))) return res;
+  Result failed;  // no audit, no decision
+  failed.reason = Reason::AuditFailed;
+  failed.bundle = s.bundle.get();
+  failed.message = "the audit hook could not store the decision's record, so no decision was made";
+  return failed;
 }
 
 }  // namespace agentpol

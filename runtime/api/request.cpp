@@ -1,6 +1,7 @@
 // request.cpp — Request: building a request in the bundle's slot layout.
 // Every schema problem is recorded as the first error (bad_request at decide
 // time); storage is kept across reset() so warm requests do not allocate.
+#include "api/access.h"
 #include "api/request_values.h"
 
 #include <agentpol/request.h>
@@ -12,7 +13,7 @@ using detail::RequestData;
 
 Request::Request(std::shared_ptr<const Bundle> schema) : d_(std::make_unique<RequestData>()) {
   d_->schema = std::move(schema);
-  d_->sd = &d_->schema->data();
+  d_->sd = &detail::bundle_data(*d_->schema);
   d_->ctx.resize(d_->sd->image.context.size());
   d_->ctx_has.resize(d_->sd->image.context.size());
   reset();
@@ -29,7 +30,7 @@ void Request::reset() {
   d.action = kNone;
   d.params.clear(); d.args.clear(); d.params_has.clear(); d.args_has.clear();
   std::fill(d.ctx_has.begin(), d.ctx_has.end(), 0);
-  d.ents.clear(); d.attrs.clear(); d.attrs_has.clear();
+  d.ents.clear(); d.open.clear(); d.attrs.clear(); d.attrs_has.clear();
   d.arena.reset();
   d.error.clear();
   d.failed = false;
@@ -55,7 +56,7 @@ namespace {
 EntityRef find_or_add(RequestData& d, uint32_t type, std::string_view id) {
   for (size_t i = 0; i < d.ents.size(); ++i)
     if (d.ents[i].type == type && detail::as_view(d.ents[i].id) == id) return EntityRef{static_cast<int32_t>(i)};
-  EntityRow row{type, detail::copy_string(d, id), static_cast<uint32_t>(d.attrs.size()), 0, kNone};
+  EntityRow row{type, detail::copy_string(d, id), static_cast<uint32_t>(d.attrs.size()), 0, 0};
   if (type != kNone) {
     size_t n = d.sd->image.entity_types[type].attrs.size();
     d.attrs.resize(d.attrs.size() + n);

@@ -65,26 +65,31 @@ void Request::set_arg(std::string_view name, const Value& v) {
   set_arg(f, v);
 }
 
+// Each definition of an entity's attributes gets its own block of slots, so
+// definitions may nest (an entity inside its own attributes); they are
+// compared when they end (detail::end_definition).
 void Request::begin_attrs(EntityRef e) {
   RequestData& d = *d_;
   if (e.index < 0 || static_cast<size_t>(e.index) >= d.ents.size()) return fail("unknown entity");
-  if (d.ents[static_cast<size_t>(e.index)].type == kNone) return;
-  if (!d.ents[static_cast<size_t>(e.index)].has_attrs) {
-    d.ents[static_cast<size_t>(e.index)].has_attrs = 1;
-    return;
-  }
-  end_attrs(e);  // compare a pending second definition first
   EntityRow& row = d.ents[static_cast<size_t>(e.index)];
-  size_t n = d.sd->image.entity_types[row.type].attrs.size();
-  row.shadow = static_cast<uint32_t>(d.attrs.size());
-  d.attrs.resize(d.attrs.size() + n);
-  d.attrs_has.resize(d.attrs_has.size() + n, 0);
+  if (row.type == kNone) return;
+  uint32_t block = row.attr_off;
+  if (row.has_attrs) {
+    // Attributes set without begin_attrs form a definition of their own.
+    if (!row.complete && detail::open_block(d, e.index) == kNone) row.complete = 1;
+    block = static_cast<uint32_t>(d.attrs.size());
+    size_t n = d.sd->image.entity_types[row.type].attrs.size();
+    d.attrs.resize(d.attrs.size() + n);
+    d.attrs_has.resize(d.attrs_has.size() + n, 0);
+  }
+  row.has_attrs = 1;
+  d.open.push_back(detail::OpenAttrs{e.index, block});
 }
 
 void Request::end_attrs(EntityRef e) {
   RequestData& d = *d_;
   if (e.index < 0 || static_cast<size_t>(e.index) >= d.ents.size()) return fail("unknown entity");
-  detail::close_shadow(d, d.ents[static_cast<size_t>(e.index)]);
+  detail::end_definition(d, e.index);
 }
 
 void Request::set_attr(EntityRef e, const FieldHandle& f, const Value& v) {
@@ -93,9 +98,10 @@ void Request::set_attr(EntityRef e, const FieldHandle& f, const Value& v) {
   EntityRow& row = d.ents[static_cast<size_t>(e.index)];
   if (f.kind != FieldKind::Attr || f.owner != row.type || row.type == kNone ||
       f.slot >= d.sd->image.entity_types[row.type].attrs.size()) return fail("unknown attribute");
-  if (!row.has_attrs) row.has_attrs = 1;
+  row.has_attrs = 1;
   const SlotImage& s = d.sd->image.entity_types[row.type].attrs[f.slot];
-  size_t at = (row.shadow != kNone ? row.shadow : row.attr_off) + f.slot;
+  uint32_t open = detail::open_block(d, e.index);
+  size_t at = (open != kNone ? open : row.attr_off) + f.slot;
   std::string why;
   if (!write_slot(d, s.type, s.optional, v, &d.attrs[at], &d.attrs_has[at], &why))
     fail("attribute " + q(s.name) + " of " + d.sd->image.entity_types[row.type].name + " " +
@@ -133,21 +139,36 @@ bool report(RequestData& d, std::string message) {
 
 }  // namespace
 
-void close_shadow(RequestData& d, EntityRow& row) {
-  if (row.shadow == kNone) return;
-  const auto& slots = d.sd->image.entity_types[row.type].attrs;
-  for (size_t i = 0; i < slots.size(); ++i) {
-    size_t a = row.attr_off + i, b = row.shadow + i;
-    bool same = d.attrs_has[a] == d.attrs_has[b] &&
-                (!d.attrs_has[a] || same_value(slots[i].type, d.attrs[a], d.attrs[b]));
-    if (same || d.failed) continue;
-    report(d, "entity " + d.sd->image.entity_types[row.type].name + " `" + std::string(as_view(row.id)) +
-                  "` is given with two different values of `" + slots[i].name + "`");
+uint32_t open_block(const RequestData& d, int32_t e) {
+  for (size_t i = d.open.size(); i-- > 0;)
+    if (d.open[i].entity == e) return d.open[i].block;
+  return kNone;
+}
+
+void end_definition(RequestData& d, int32_t e) {
+  size_t i = d.open.size();
+  while (i > 0 && d.open[i - 1].entity != e) --i;
+  if (i == 0) return;  // no definition of e is open
+  uint32_t block = d.open[i - 1].block;
+  d.open.erase(d.open.begin() + static_cast<std::ptrdiff_t>(i - 1));
+  EntityRow& row = d.ents[static_cast<size_t>(e)];
+  if (!row.complete) {  // the first to end (an inner one, when they nest)
+    row.attr_off = block;
+    row.complete = 1;
+    return;
   }
-  row.shadow = kNone;
+  const auto& slots = d.sd->image.entity_types[row.type].attrs;
+  for (size_t k = 0; k < slots.size() && !d.failed && block != row.attr_off; ++k) {
+    size_t a = row.attr_off + k, b = block + k;
+    bool same = d.attrs_has[a] == d.attrs_has[b] && (!d.attrs_has[a] || same_value(slots[k].type, d.attrs[a], d.attrs[b]));
+    if (!same)
+      report(d, "entity " + d.sd->image.entity_types[row.type].name + " `" + std::string(as_view(row.id)) +
+                    "` is given with two different values of `" + slots[k].name + "`");
+  }
 }
 
 bool seal_request(RequestData& d) {
+  while (!d.open.empty() && !d.failed) end_definition(d, d.open.back().entity);  // definitions never ended
   if (d.failed) return false;
   const BundleImage& im = d.sd->image;
   if (!d.has_now) return report(d, "missing `now`");
@@ -163,8 +184,6 @@ bool seal_request(RequestData& d) {
     return report(d, "missing context field `" + im.context[static_cast<size_t>(i)].name + "`");
   for (EntityRow& row : d.ents) {
     if (row.type == kNone || !row.has_attrs) continue;
-    close_shadow(d, row);
-    if (d.failed) return false;
     const EntityTypeImage& t = im.entity_types[row.type];
     if ((i = first_missing(sd.req_attrs[row.type], d.attrs_has.data() + row.attr_off)) >= 0)
       return report(d, "missing attribute `" + t.attrs[static_cast<size_t>(i)].name + "` of " + t.name + " `" +

@@ -18,6 +18,11 @@ static_assert(sizeof(kInfo) / sizeof(kInfo[0]) == kOpCount, "one entry per opcod
 
 const OpInfo& op_info(Op op) { return kInfo[static_cast<unsigned>(op)]; }
 
+StackEffect stack_effect(Op op, uint32_t count) {
+  const OpInfo& i = op_info(op);
+  return StackEffect{i.pop < 0 ? count : static_cast<uint32_t>(i.pop), static_cast<uint32_t>(i.push)};
+}
+
 unsigned operand_count(OperandFormat f) {
   switch (f) {
     case OperandFormat::None: return 0;

@@ -1,6 +1,7 @@
-// opcodes.h — the Op enum, operand formats, typing rules and the per-opcode
-// info table, all generated from opcodes.def. Used by the code writer, the
-// loader's verifier, the VM and the disassembler.
+// opcodes.h — the Op enum, operand formats, typing rules, stack effects and
+// the per-opcode info table, all generated from opcodes.def. Used by the code
+// writer, the loader's verifier, the VM, the disassembler, codegen and the
+// symbolic executor of compiler/verify/bytecode.
 #pragma once
 #include <cstdint>
 
@@ -38,6 +39,14 @@ struct OpInfo {
 
 // Info for a valid opcode byte (callers check byte < kOpCount first).
 const OpInfo& op_info(Op op);
+
+// Values an instruction pops and pushes on the path that falls through to
+// the next instruction (a taken JFK/JTK keeps its operand; nothing falls
+// through JMP or RET). `count` is MKSET's element count n.
+struct StackEffect {
+  uint32_t pop, push;
+};
+StackEffect stack_effect(Op op, uint32_t count = 0);
 // Number of varint operands that follow the opcode byte.
 unsigned operand_count(OperandFormat f);
 const char* format_name(OperandFormat f);

@@ -32,6 +32,7 @@ class Verifier {
   bool same(int32_t a, int32_t b) const;
   bool join(uint32_t target, int32_t state);
   bool step(const Insn& in);
+  bool step_typed(const Insn& in);
   bool step_value(const Insn& in, const OpInfo& info);
   bool step_arith(TypeRule rule);
   bool step_sets(const Insn& in, TypeRule rule);
@@ -172,7 +173,17 @@ bool Verifier::step_control(const Insn& in, TypeRule rule) {
   }
 }
 
+// The table's stack effect bounds the step; the typing rule then checks the
+// operands' types, and must leave exactly the depth the table says.
 bool Verifier::step(const Insn& in) {
+  StackEffect e = stack_effect(in.op, in.b);
+  uint32_t before = depth(cur_);
+  if (before < e.pop) return fail("stack underflow");
+  if (!step_typed(in)) return false;
+  return depth(cur_) == before - e.pop + e.push || fail("internal: typing rule and opcodes.def disagree on the stack effect");
+}
+
+bool Verifier::step_typed(const Insn& in) {
   const OpInfo& info = op_info(in.op);
   switch (info.rule) {
     case TypeRule::Eq: case TypeRule::SetEq: case TypeRule::Cmp: case TypeRule::Add:

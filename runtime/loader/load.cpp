@@ -2,6 +2,7 @@
 // check the schema, decode and verify code, link run-time tables. Any failure
 // is an error value; nothing is evaluated before every check passed.
 #include "bundle/format.h"
+#include "api/access.h"
 #include "loader/bundle_data.h"
 
 #include <agentpol/bundle.h>
@@ -21,7 +22,7 @@ LoadResult load_checked(const uint8_t* data, size_t size) {
   if (!detail::link_bundle(d.get(), &out.error)) return out;
   d->checksum = 0;
   for (unsigned i = 0; i < 8; ++i) d->checksum |= static_cast<uint64_t>(data[kOffChecksum + i]) << (8 * i);
-  out.bundle = std::make_shared<const Bundle>(std::move(d));
+  out.bundle = detail::Access::make_bundle(std::move(d));
   return out;
 }
 

@@ -3,7 +3,7 @@
 // user) the user side, each forbid > escalate > permit > no_permit, combined
 // as the weaker of the two. Errors fail closed: a permit that errors does not
 // match, a forbid or escalate that errors does. Entry: decide().
-#include "api/request_data.h"
+#include "api/access.h"
 
 #include <agentpol/decide.h>
 
@@ -24,7 +24,7 @@ const char* to_string(Decision d) {
 const char* to_string(Reason r) {
   static const char* const kNames[] = {
       "permitted", "escalated", "user_escalated", "revoked", "unknown_agent", "agent_expired",
-      "out_of_scope", "forbidden", "no_permit", "user_forbidden", "user_no_permit", "bad_request"};
+      "out_of_scope", "forbidden", "no_permit", "user_forbidden", "user_no_permit", "bad_request", "audit_failed"};
   unsigned i = static_cast<unsigned>(r);
   return i < sizeof(kNames) / sizeof(kNames[0]) ? kNames[i] : "bad_request";
 }
@@ -36,12 +36,6 @@ struct SideResult {
   bool forbidden;  // deny by a forbid (else no_permit)
   size_t begin, end;  // matching rules in d.hits
 };
-
-detail::Env make_env(const detail::BundleData& b, const RequestData& r) {
-  return detail::Env{b.consts.data(), b.patterns.data(), b.segments.data(), r.now, r.agent, r.user,
-                     r.ctx.data(), r.ctx_has.data(), r.params.data(), r.args.data(), r.args_has.data(),
-                     r.ents.data(), r.attrs.data(), r.attrs_has.data()};
-}
 
 // Evaluates the effect groups of up to two index lists (e.g. `agent *` and
 // the named agent) in the order forbid, escalate, permit.
@@ -96,10 +90,10 @@ Result early(Result res, Reason reason) {
 }
 
 Result decide_sides(const Bundle& bundle, RequestData& r, Result res, uint32_t g) {
-  const detail::BundleData& b = bundle.data();
+  const detail::BundleData& b = detail::bundle_data(bundle);
   size_t ng = b.image.agents.size();
   uint32_t a = r.action;
-  detail::Env env = make_env(b, r);
+  detail::Env env = detail::make_env(b, r);
   const Span* agent_lists[2] = {&b.wild_index[a * 3], g != kNone ? &b.named_index[(a * ng + g) * 3] : nullptr};
   SideResult as = decide_side(b, env, r, agent_lists);
   if (as.decision == Decision::Deny || r.user < 0) return combine(res, r, as, nullptr);
@@ -111,8 +105,8 @@ Result decide_sides(const Bundle& bundle, RequestData& r, Result res, uint32_t g
 }  // namespace
 
 Result decide(const Bundle& bundle, Request& request, const DecideOptions& options) {
-  RequestData& r = request.data();
-  const detail::BundleData& b = bundle.data();
+  RequestData& r = detail::request_data(request);
+  const detail::BundleData& b = detail::bundle_data(bundle);
   Result res;
   res.bundle = &bundle;
   r.hits.clear();

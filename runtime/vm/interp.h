@@ -11,9 +11,9 @@ namespace detail {
 struct EntityRow {
   uint32_t type;       // entity type index (kNone: agent of an undeclared type)
   Val id;              // String
-  uint32_t attr_off;   // first attribute slot in the attrs arrays
+  uint32_t attr_off;   // first attribute slot (of the first complete definition)
   uint8_t has_attrs;   // attributes were supplied
-  uint32_t shadow;     // second definition being compared, or kNone
+  uint8_t complete;    // a definition of the attributes is complete (at attr_off)
 };
 
 struct Env {

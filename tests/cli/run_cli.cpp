@@ -40,7 +40,10 @@ std::vector<std::string> RunResult::lines() const {
 
 RunResult agentpolc(const std::string& args, const std::string& input) {
   std::string in = scratch(input, ".in"), out = scratch("", ".out"), err = scratch("", ".err");
-  std::string cmd = std::string("'") + AGENTPOLC + "' " + args + " < '" + in + "' > '" + out + "' 2> '" + err + "'";
+  // AGENTPOLC_UNDER_TEST runs another binary (e.g. an older build, to see a new test fail there).
+  const char* binary = std::getenv("AGENTPOLC_UNDER_TEST");
+  std::string cmd = std::string("'") + (binary && *binary ? binary : AGENTPOLC) + "' " + args + " < '" + in + "' > '" +
+                    out + "' 2> '" + err + "'";
   int status = std::system(cmd.c_str());
   RunResult r;
   r.exit = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

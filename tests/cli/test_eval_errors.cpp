@@ -52,6 +52,29 @@ TEST_CASE("eval: JSON Lines stop at the first unreadable line, naming it", "[eva
   CHECK(r.err.find("<stdin>:2: a request must be a JSON object") != std::string::npos);
 }
 
+TEST_CASE("eval: an audit record that cannot be written is no decision (exit 4)", "[eval][errors][audit]") {
+  std::vector<std::string> reqs = billingRequests();
+  // /dev/full takes the write and fails at flush (ENOSPC).
+  RunResult r = agentpolc("eval '" + billingPolicy() + "' --audit /dev/full --request -", reqs[0]);
+  CHECK(r.exit == 4);
+  CHECK(r.out.empty());
+  CHECK(r.err.find("agentpolc eval: cannot write the audit file `/dev/full`: No space left on device") == 0);
+  CHECK(r.err.find("request 1 and those after it are not reported") != std::string::npos);
+  // Many requests, more than one buffer of audit records: still no decision.
+  std::string lines;
+  for (int i = 0; i < 40; ++i)
+    for (const std::string& q : reqs) lines += q + "\n";
+  r = agentpolc("eval '" + billingPolicy() + "' --audit /dev/full --request -", lines);
+  CHECK(r.exit == 4);
+  CHECK(r.out.empty());
+  // A file that cannot be opened is refused before anything is decided.
+  r = agentpolc("eval '" + billingPolicy() + "' --audit /nonexistent/dir/audit.jsonl --request -", reqs[0]);
+  CHECK(r.exit == 1);
+  CHECK(r.out.empty());
+  CHECK(r.err.find("cannot write the audit file `/nonexistent/dir/audit.jsonl`: No such file or directory") !=
+        std::string::npos);
+}
+
 TEST_CASE("eval: a policy that does not compile or a bad bundle exits 1", "[eval][errors]") {
   std::string bad = scratch("permit agent * to nothing_declared;", ".agentpol");
   RunResult r = agentpolc("eval '" + bad + "' --request -", "{}");

@@ -1,10 +1,16 @@
 // literals_unit_test.cpp — the literal decoders of compiler/parse/literals.h
-// on their own: exact values (epoch seconds cross-checked with Python's
-// calendar.timegm), like-pattern segments, and a round trip of every day
-// from 1600 to 2400 through formatUtc and decodeTime.
+// and the literal parser under them (compiler/literal) on their own: exact
+// values (epoch seconds cross-checked with Python's calendar.timegm),
+// like-pattern segments, a round trip of every day from 1600 to 2400
+// through the runtime's format_time and decodeTime, and the parser's forms
+// the policy does not use (signs, milliseconds, offsets) with error kinds.
 #include <catch2/catch.hpp>
 
+#include <agentpol/civil_time.h>
+
 #include "ast/literal_text.h"
+#include "literal/number_text.h"
+#include "literal/time_text.h"
 #include "parse/literals.h"
 
 using namespace agentpol;
@@ -39,10 +45,10 @@ TEST_CASE("times decode to epoch seconds", "[literals]") {
   CHECK(timeOf("9999-12-31T23:59:59Z") == 253402300799);
 }
 
-TEST_CASE("every day from 1600 to 2400 round-trips through formatUtc", "[literals]") {
+TEST_CASE("every day from 1600 to 2400 round-trips through format_time", "[literals]") {
   int64_t first = timeOf("1600-01-01"), last = timeOf("2400-12-31");
   for (int64_t t = first; t <= last; t += 86400 + 3661) {
-    std::string text = ast::formatUtc(t);
+    std::string text = agentpol::format_time(t);
     LitError err;
     auto back = decodeTime(text, &err);
     REQUIRE(back);
@@ -101,4 +107,50 @@ TEST_CASE("like patterns split at unescaped stars", "[literals]") {
   CHECK(segmentsOf(R"("**")") == V{"", "", ""});
   CHECK(segmentsOf(R"("")") == V{""});
   CHECK(segmentsOf(R"("\"*\\")") == V{"\"", "\\"});
+}
+
+TEST_CASE("the literal parser: durations in seconds or milliseconds, signs, kinds", "[literals]") {
+  using literal::DurationIn;
+  using literal::Sign;
+  using K = literal::TextError::Kind;
+  int64_t v = 0;
+  literal::TextError err;
+  CHECK(literal::parseDuration("500ms", Sign::Unsigned, DurationIn::Milliseconds, &v, &err));
+  CHECK(v == 500);
+  CHECK(literal::parseDuration("2m", Sign::Unsigned, DurationIn::Milliseconds, &v, &err));
+  CHECK(v == 120000);
+  CHECK_FALSE(literal::parseDuration("500ms", Sign::Unsigned, DurationIn::Seconds, &v, &err));
+  CHECK(err.kind == K::Malformed);
+  CHECK_FALSE(literal::parseDuration("-5m", Sign::Unsigned, DurationIn::Seconds, &v, &err));
+  CHECK(literal::parseDuration("-5m", Sign::MayBeNegative, DurationIn::Seconds, &v, &err));
+  CHECK(v == -300);
+  // 999999999999d fits in seconds, not in milliseconds.
+  CHECK(literal::parseDuration("999999999999d", Sign::Unsigned, DurationIn::Seconds, &v, &err));
+  CHECK(v == 999999999999 * 86400);
+  CHECK_FALSE(literal::parseDuration("999999999999d", Sign::Unsigned, DurationIn::Milliseconds, &v, &err));
+  CHECK(err.kind == K::OutOfRange);
+  CHECK(err.message == "Duration out of range");
+  CHECK(literal::parseDigits("9223372036854775808", true, &v));
+  CHECK(v == INT64_MIN);
+  CHECK_FALSE(literal::parseDigits("", false, &v));
+  CHECK_FALSE(literal::parseDigits("1a", false, &v));
+}
+
+TEST_CASE("the literal parser: times say which form they had", "[literals]") {
+  using Zone = literal::TimeText::Zone;
+  literal::TimeText t;
+  literal::TextError err;
+  REQUIRE(literal::parseTime("2026-11-28", &t, &err));
+  CHECK((t.dateOnly && t.zone == Zone::None && t.epoch == 1795824000));
+  REQUIRE(literal::parseTime("2026-11-28T15:03:00.5+01:00", &t, &err));
+  CHECK((!t.dateOnly && t.fraction && t.zone == Zone::Offset && t.offsetEast == 3600 && t.epoch == 1795874580));
+  REQUIRE(literal::parseTime("2026-11-28T14:03:00", &t, &err));
+  CHECK(t.zone == Zone::None);
+  CHECK_FALSE(literal::parseTime("2026-02-31", &t, &err));
+  CHECK(err.kind == literal::TextError::Kind::OutOfRange);
+  CHECK(err.message == "day 31 is out of range (February 2026 has 28 days)");
+  CHECK_FALSE(literal::parseTime("2000-02-30", &t, &err));
+  CHECK(err.message == "day 30 is out of range (February 2000 has 29 days)");
+  CHECK_FALSE(literal::parseTime("2026-11-28T14:03:00+0100", &t, &err));
+  CHECK(err.kind == literal::TextError::Kind::Malformed);
 }

@@ -161,7 +161,9 @@ TEST_CASE("unknown enum names", "[rejects]") {
 }
 
 TEST_CASE("malformed times and durations", "[rejects]") {
-  CHECK(badK(R"({"now": "2026-13-01"})") == "now: invalid Time \"2026-13-01\": no such date");
+  CHECK(badK(R"({"now": "2026-13-01"})") == "now: invalid Time \"2026-13-01\": month 13 is out of range (01-12)");
+  CHECK(badK(R"({"now": "2026-02-29T10:00:00Z"})") ==
+        "now: invalid Time \"2026-02-29T10:00:00Z\": day 29 is out of range (February 2026 has 28 days)");
   CHECK(badK(R"({"now": "2026-11-28T14:03:00"})") ==
         "now: invalid Time \"2026-11-28T14:03:00\": missing the offset (`Z` or `+hh:mm`)");
   CHECK(badK(R"({"args": {"at": "yesterday"}})").find("args.at: invalid Time \"yesterday\": expected an RFC 3339 time") == 0);

@@ -3,6 +3,8 @@
 // name, sets as arrays, context records flattened to dotted slot paths.
 #include "json_request.h"
 
+#include <agentpol/civil_time.h>
+
 #include <cstdio>
 #include <deque>
 
@@ -11,15 +13,6 @@ namespace agentpol::test {
 using nlohmann::json;
 
 namespace {
-
-int64_t days_from_civil(int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  int64_t era = (y >= 0 ? y : y - 399) / 400;
-  unsigned yoe = static_cast<unsigned>(y - era * 400);
-  unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int64_t>(doe) - 719468;
-}
 
 struct Filler {
   Request& req;
@@ -137,15 +130,21 @@ void Filler::context(const std::string& prefix, const json& j) {
 
 }  // namespace
 
+// Test-only shapes (a date, or `YYYY-MM-DDTHH:MM:SSZ`); the calendar is the
+// runtime's civil_time.h. The full request format is compiler/request's.
 bool parse_time(const std::string& s, int64_t* out) {
-  int y, mo, d, h = 0, mi = 0, sec = 0;
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0;
   char tail = 0;
   if (s.size() == 10 && std::sscanf(s.c_str(), "%4d-%2d-%2d", &y, &mo, &d) == 3) {
   } else if (std::sscanf(s.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c", &y, &mo, &d, &h, &mi, &sec, &tail) == 7 && tail == 'Z') {
   } else {
     return false;
   }
-  *out = days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 + h * 3600 + mi * 60 + sec;
+  if (mo < 0 || d < 0 || h < 0 || mi < 0 || sec < 0) return false;
+  CivilTime t{y, static_cast<unsigned>(mo), static_cast<unsigned>(d), static_cast<unsigned>(h),
+              static_cast<unsigned>(mi), static_cast<unsigned>(sec)};
+  if (check_civil(t) != CivilField::None) return false;
+  *out = epoch_from_civil(t);
   return true;
 }
 

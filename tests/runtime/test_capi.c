@@ -1,6 +1,7 @@
 /* test_capi.c — the C API exercised from C: loading (good file, corrupt
  * bytes), building billing requests by name, decisions with reasons and rule
- * ids, bad requests, revocation, swap and the audit callback. */
+ * ids, bad requests, revocation, swap, the audit callback and an audit sink
+ * that fails (no decision then). */
 #include <agentpol/agentpol.h>
 
 #include <stdio.h>
@@ -53,6 +54,15 @@ static void on_audit(void* user_data, const char* json, size_t len) {
   (void)user_data;
   ++audit_calls;
   if (len < sizeof last_audit) memcpy(last_audit, json, len + 1);
+}
+
+static int sink_fails = 0, sink_calls = 0;
+static int audit_sink(void* user_data, const char* json, size_t len) {
+  (void)user_data;
+  (void)json;
+  (void)len;
+  ++sink_calls;
+  return sink_fails;
 }
 
 static int has_rule(const agentpol_request* r, const agentpol_result* res, const char* id) {
@@ -115,6 +125,20 @@ int main(int argc, char** argv) {
   EXPECT(agentpol_decide(engine, req, &res) == AGENTPOL_OK);
   EXPECT(res.decision == AGENTPOL_ALLOW && strcmp(res.decision_name, "allow") == 0);
   EXPECT(audit_calls == 6);
+
+  /* A sink that stores the record: the decision as usual. */
+  EXPECT(agentpol_engine_set_audit_sink(engine, audit_sink, NULL) == AGENTPOL_OK);
+  EXPECT(agentpol_decide(engine, req, &res) == AGENTPOL_OK);
+  EXPECT(res.decision == AGENTPOL_ALLOW && sink_calls == 1 && audit_calls == 6);
+  /* A sink that fails: no decision, deny / audit_failed, AGENTPOL_ERR_AUDIT. */
+  sink_fails = 1;
+  EXPECT(agentpol_decide(engine, req, &res) == AGENTPOL_ERR_AUDIT);
+  EXPECT(res.decision == AGENTPOL_DENY && strcmp(res.decision_name, "deny") == 0);
+  EXPECT(strcmp(res.reason, "audit_failed") == 0 && res.rule_count == 0);
+  EXPECT(strstr(res.message, "audit") != NULL);
+  EXPECT(sink_calls == 2);
+  EXPECT(agentpol_engine_set_audit_sink(engine, NULL, NULL) == AGENTPOL_OK);
+  EXPECT(agentpol_decide(engine, req, &res) == AGENTPOL_OK && res.decision == AGENTPOL_ALLOW && sink_calls == 2);
 
   agentpol_request_free(req);
   agentpol_engine_free(engine);

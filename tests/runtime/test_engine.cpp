@@ -1,5 +1,6 @@
 // test_engine.cpp — Engine: swap, kill switch and audit hook are effective on
-// the next decision, and several threads deciding while another swaps
+// the next decision, a hook that cannot store its record turns the decision
+// into deny/audit_failed, and several threads deciding while another swaps
 // bundles and revokes agents always see one consistent state.
 #include "billing_request.h"
 #include "image_builder.h"
@@ -9,6 +10,8 @@
 #include <catch2/catch.hpp>
 
 #include <atomic>
+#include <functional>
+#include <stdexcept>
 #include <thread>
 
 using namespace agentpol;
@@ -68,6 +71,41 @@ TEST_CASE("the audit hook sees every decision once", "[engine]") {
   engine.set_audit_hook(nullptr);
   engine.decide(req);
   CHECK(calls == 2);
+}
+
+TEST_CASE("a hook that cannot store the record: no decision, deny/audit_failed", "[engine][audit]") {
+  auto a = test::load_or_die(test::billing_image());
+  Engine engine(a);
+  bool stored = true;
+  std::string seen;
+  engine.set_audit_hook(AuditHook([&](const AuditRecord& rec) {
+    seen = to_string(rec.result().decision);
+    return stored;
+  }));
+  Request req(a);
+  test::support_bot_reads(req);
+  Result r = engine.decide(req);
+  CHECK(r.decision == Decision::Allow);
+  stored = false;
+  r = engine.decide(req);
+  CHECK(seen == "allow");  // the hook saw the real decision ...
+  CHECK(r.decision == Decision::Deny);  // ... which was not made
+  CHECK(r.reason == Reason::AuditFailed);
+  CHECK(std::string(to_string(r.reason)) == "audit_failed");
+  CHECK(r.rule_count == 0);
+  CHECK(r.message.find("audit") != std::string_view::npos);
+  CHECK(r.bundle == a.get());
+  // A hook written to return void cannot fail; an empty one is no hook.
+  engine.set_audit_hook([&](const AuditRecord&) { seen = "void hook"; });
+  CHECK(engine.decide(req).decision == Decision::Allow);
+  CHECK(seen == "void hook");
+  engine.set_audit_hook(std::function<void(const AuditRecord&)>());
+  seen.clear();
+  CHECK(engine.decide(req).decision == Decision::Allow);
+  CHECK(seen.empty());
+  // A hook that throws: decide() throws, no decision is returned.
+  engine.set_audit_hook(AuditHook([](const AuditRecord&) -> bool { throw std::runtime_error("sink down"); }));
+  CHECK_THROWS_WITH(engine.decide(req), "sink down");
 }
 
 TEST_CASE("an engine without a bundle denies", "[engine]") {

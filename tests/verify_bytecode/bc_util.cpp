@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <stdexcept>
 
-#include "api/request_data.h"
+#include "api/access.h"
 #include "verify/concrete_request.h"
 #include "verify/forced_value.h"
 
@@ -90,12 +90,8 @@ ConcreteBytecode evalBytecode(Fixture& f, uint32_t action, const json& request) 
 }
 
 int runBlockOnVm(const Bundle& bundle, const Request& request, uint32_t code) {
-  const detail::BundleData& b = bundle.data();
-  const detail::RequestData& r = request.data();
-  detail::Env env{b.consts.data(), b.patterns.data(), b.segments.data(), r.now, r.agent, r.user,
-                  r.ctx.data(), r.ctx_has.data(), r.params.data(), r.args.data(), r.args_has.data(),
-                  r.ents.data(), r.attrs.data(), r.attrs_has.data()};
-  detail::Eval v = detail::run_block(b.code.at(code), env);
+  const detail::BundleData& b = detail::bundle_data(bundle);
+  detail::Eval v = detail::run_block(b.code.at(code), detail::make_env(b, detail::request_data(request)));
   return v == detail::Eval::Error ? 2 : v == detail::Eval::True ? 1 : 0;
 }
 

@@ -14,7 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "json_decide.h"
-#include "loader/bundle_data.h"
+#include "api/access.h"  // bundle_data(), request_data(), make_env()
 #include "policy_load.h"
 #include "verify/bytecode/bundle_session.h"
 

@@ -93,7 +93,7 @@ TEST_CASE("bytecode: the tested bundles use every opcode", "[verify_bytecode][co
     auto loaded = test::loadPolicyFiles(set);
     if (!loaded->policy) continue;
     std::shared_ptr<const Bundle> b = test::compileAndLoad(*loaded->policy);
-    for (const detail::CodeBlock& block : b->data().code)
+    for (const detail::CodeBlock& block : detail::bundle_data(*b).code)
       for (const detail::Insn& in : block.insns) seen.insert(static_cast<int>(in.op));
   }
   std::string missing;

@@ -5,6 +5,7 @@
 
 #include <limits>
 
+#include "api/access.h"
 #include "loader/bundle_data.h"
 
 namespace agentpol::verify::bytecode {
@@ -69,7 +70,7 @@ std::optional<Mutation> mutationNamed(const std::string& name) {
 std::optional<BundleImage> mutateBundle(const Bundle& bundle, Mutation m, std::string* what) {
   BundleImage im = bundle.image();
   std::string text;
-  bool done = m == Mutation::FlipComparison ? flipComparison(bundle.data(), im, text)
+  bool done = m == Mutation::FlipComparison ? flipComparison(detail::bundle_data(bundle), im, text)
               : m == Mutation::BumpConstant ? bumpConstant(im, text)
                                             : userRuleTrue(im, text);
   if (!done) return std::nullopt;

@@ -5,6 +5,7 @@
 
 #include <map>
 
+#include "api/access.h"
 #include "loader/bundle_data.h"
 #include "verify/bytecode/sym_exec.h"
 #include "verify/expr_encoding.h"
@@ -37,7 +38,7 @@ sema::Schema inventoryOf(const BundleImage& im, const SchemaMap& map) {
 BytecodeModel::BytecodeModel(const Bundle& bundle, const SchemaMap& map, RequestEncoding& req)
     : inventory_(inventoryOf(bundle.image(), map)), req_(req) {
   z3::context& c = req.env().ctx();
-  const detail::BundleData& data = bundle.data();
+  const detail::BundleData& data = detail::bundle_data(bundle);
   const BundleImage& im = data.image;
   int ba = map.bundleAction.at(req.action());
   std::map<uint32_t, BlockTerms> blocks;  // by code block index

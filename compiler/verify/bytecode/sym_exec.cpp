@@ -75,6 +75,10 @@ SymSlot SymExec::pop(Path& p) {
 }
 
 void SymExec::step(uint32_t i, const detail::Insn& in, Path& p) {
+  // The stack effect is opcodes.def's; the cases below only give the values.
+  const StackEffect effect = stack_effect(in.op, in.b);
+  if (p.stack.size() < effect.pop) throw Unsupported("a stack underflow");
+  const size_t depthAfter = p.stack.size() - effect.pop + effect.push;
   auto boolean = [&](const z3::expr& e) { p.stack.push_back(SymSlot{e, Type::boolean()}); };
   switch (in.op) {
     case Op::CONST: p.stack.push_back(constant(in.a)); break;
@@ -178,6 +182,7 @@ void SymExec::step(uint32_t i, const detail::Insn& in, Path& p) {
     }
     default: throw Unsupported("opcode " + std::to_string(static_cast<int>(in.op)));
   }
+  if (p.stack.size() != depthAfter) throw Unsupported("a stack effect other than opcodes.def's");
   next_[i + 1].push_back(p);
 }
 

@@ -22,7 +22,8 @@ typedef enum agentpol_status {
   AGENTPOL_ERR_LOAD = 2,     /* the bundle is invalid (message in err) */
   AGENTPOL_ERR_IO = 3,       /* the file cannot be read */
   AGENTPOL_ERR_MEMORY = 4,
-  AGENTPOL_ERR_INTERNAL = 5
+  AGENTPOL_ERR_INTERNAL = 5,
+  AGENTPOL_ERR_AUDIT = 6     /* agentpol_decide: the audit sink failed; no decision was made */
 } agentpol_status;
 
 typedef enum agentpol_decision {
@@ -75,6 +76,12 @@ agentpol_status agentpol_engine_unrevoke(agentpol_engine* engine, const char* ag
 /* Called once per decision with the audit record as one JSON line. */
 typedef void (*agentpol_audit_fn)(void* user_data, const char* json, size_t len);
 agentpol_status agentpol_engine_set_audit(agentpol_engine* engine, agentpol_audit_fn fn, void* user_data);
+/* The same, for a sink that can fail: it returns 0 when the record is stored
+ * and non-zero when it is not. Then no decision is made: agentpol_decide
+ * returns AGENTPOL_ERR_AUDIT and fills its result with deny / "audit_failed".
+ * Setting either hook (or NULL) replaces the other. */
+typedef int (*agentpol_audit_sink_fn)(void* user_data, const char* json, size_t len);
+agentpol_status agentpol_engine_set_audit_sink(agentpol_engine* engine, agentpol_audit_sink_fn fn, void* user_data);
 
 /* Requests, built against the engine's current bundle schema. Setters never
  * fail loudly: a schema error is recorded and the decision is deny /
@@ -105,6 +112,8 @@ typedef struct agentpol_result {
   const char* message;       /* bad_request message, or "" */
 } agentpol_result;
 
+/* AGENTPOL_OK with the decision, or AGENTPOL_ERR_AUDIT with deny /
+ * "audit_failed" when the audit sink failed (the decision was not made). */
 agentpol_status agentpol_decide(const agentpol_engine* engine, agentpol_request* request, agentpol_result* out);
 /* Rule id i (0 <= i < rule_count) of the request's last decision. */
 const char* agentpol_result_rule(const agentpol_request* request, size_t i);

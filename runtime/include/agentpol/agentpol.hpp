@@ -5,6 +5,7 @@
 #include <agentpol/audit.h>
 #include <agentpol/bundle.h>
 #include <agentpol/bundle_image.h>
+#include <agentpol/civil_time.h>
 #include <agentpol/decide.h>
 #include <agentpol/engine.h>
 #include <agentpol/request.h>

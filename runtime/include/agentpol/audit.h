@@ -1,6 +1,7 @@
 // agentpol/audit.h — the audit record of spec section 10 handed to the audit
 // hook once per decision, as a read-only view, plus a JSON-line renderer.
 #pragma once
+#include <agentpol/civil_time.h>  // format_time
 #include <agentpol/decide.h>
 
 #include <cstdint>
@@ -43,8 +44,13 @@ class AuditRecord {
 //  "decision","reason","rules","annotations","message","bundle"}.
 void audit_json(const AuditRecord& record, std::string* out);
 
-// Text forms shared by the audit renderer and tools.
-void format_time(int64_t epoch_seconds, std::string* out);        // 2026-11-28T14:03:00Z
+// Appends `s` as a JSON string: quotes, `\"` `\\` `\n` `\t` `\r`, other
+// control bytes as \u00XX (RFC 8259); every other byte as it is. The one
+// JSON string escaper of agentpol (audit lines, eval output, messages).
+void append_json_string(std::string_view s, std::string* out);
+
+// Text forms shared by the audit renderer and tools (Time: format_time in
+// civil_time.h).
 void format_money(int64_t minor, const std::string& currency, std::string* out);  // 32.00 EUR
 void format_duration(int64_t seconds, std::string* out);          // 15m, 90s, 2h, 7d
 

@@ -13,7 +13,10 @@
 
 namespace agentpol {
 
-namespace detail { struct BundleData; }
+namespace detail {
+struct BundleData;  // runtime-internal (loader/bundle_data.h)
+struct Access;      // in-tree access to it (api/access.h); not installed
+}
 
 constexpr uint32_t kNone = 0xffffffffu;
 
@@ -75,10 +78,10 @@ class Bundle {
   // Human-readable listing of the tables and every code block.
   std::string disassemble() const;
 
-  const detail::BundleData& data() const { return *d_; }  // runtime-internal
-  explicit Bundle(std::unique_ptr<detail::BundleData> d);
-
+  // Made by load_bundle() only.
  private:
+  friend struct detail::Access;
+  explicit Bundle(std::unique_ptr<detail::BundleData> d);
   std::unique_ptr<detail::BundleData> d_;
 };
 

@@ -17,10 +17,11 @@ enum class Decision : uint8_t { Deny = 0, Escalate = 1, Allow = 2 };
 enum class Reason : uint8_t {
   Permitted, Escalated, UserEscalated, Revoked, UnknownAgent, AgentExpired,
   OutOfScope, Forbidden, NoPermit, UserForbidden, UserNoPermit, BadRequest,
+  AuditFailed,  // Engine only: the audit hook could not store the record (not a policy decision)
 };
 
 const char* to_string(Decision d);  // "allow", "escalate", "deny"
-const char* to_string(Reason r);    // "permitted", "user_no_permit", ...
+const char* to_string(Reason r);    // "permitted", "user_no_permit", ..., "audit_failed"
 
 // A decision. Views into the Request that produced it: valid until that
 // request is decided again, reset or destroyed.
@@ -29,7 +30,7 @@ struct Result {
   Reason reason = Reason::BadRequest;
   const uint32_t* rules = nullptr;  // indices of the reporting rules
   size_t rule_count = 0;
-  std::string_view message;         // bad_request: what is wrong
+  std::string_view message;         // bad_request: what is wrong; audit_failed: that the record was lost
   const Bundle* bundle = nullptr;   // the bundle that decided
 
   std::string_view rule_id(size_t i) const { return bundle->rule_id(rules[i]); }

@@ -1,6 +1,8 @@
 // agentpol/engine.h — the embeddable evaluator: holds the current bundle
 // (atomic swap), the revocation list (kill switch) and the audit hook. All
 // member functions are thread-safe; decide() takes a per-thread Request.
+// No audit, no decision: when the hook reports that it could not store a
+// record, decide() returns deny/audit_failed instead of the decision.
 #pragma once
 #include <agentpol/audit.h>
 #include <agentpol/decide.h>
@@ -10,10 +12,15 @@
 #include <memory>
 #include <mutex>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 
 namespace agentpol {
 
-using AuditHook = std::function<void(const AuditRecord&)>;
+// Receives the record of each decision; returns true when the record is
+// stored (written, or queued where it cannot be lost), false when the sink
+// failed. An exception it throws leaves decide() (no decision is returned).
+using AuditHook = std::function<bool(const AuditRecord&)>;
 
 class Engine {
  public:
@@ -31,9 +38,23 @@ class Engine {
 
   // Called once per decision, on the deciding thread (may be empty).
   void set_audit_hook(AuditHook hook);
+  // A hook returning void cannot report a failed sink: every record counts
+  // as stored (kept for hooks written before hooks returned bool).
+  template <class F, std::enable_if_t<std::is_void_v<std::invoke_result_t<F&, const AuditRecord&>>, int> = 0>
+  void set_audit_hook(F hook) {
+    if constexpr (std::is_constructible_v<bool, const F&>) {
+      if (!static_cast<bool>(hook)) return set_audit_hook(AuditHook());  // an empty std::function
+    }
+    set_audit_hook(AuditHook([h = std::move(hook)](const AuditRecord& r) mutable {
+      h(r);
+      return true;
+    }));
+  }
 
   // Decides with the current bundle. A request built for a bundle whose
-  // schema differs from the current one is deny/bad_request.
+  // schema differs from the current one is deny/bad_request. When the hook
+  // returns false the result is deny, reason Reason::AuditFailed, no rules,
+  // a message saying so: the decision was not made.
   Result decide(Request& request) const;
 
   struct State;  // runtime-internal snapshot

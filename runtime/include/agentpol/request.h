@@ -14,7 +14,10 @@
 
 namespace agentpol {
 
-namespace detail { struct RequestData; }
+namespace detail {
+struct RequestData;  // runtime-internal (api/request_data.h)
+struct Access;       // in-tree access to it (api/access.h); not installed
+}
 
 // An entity of this request (deduplicated by type and id).
 struct EntityRef {
@@ -88,10 +91,8 @@ class Request {
   bool ok() const;
   const std::string& error() const;
 
-  detail::RequestData& data() { return *d_; }  // runtime-internal
-  const detail::RequestData& data() const { return *d_; }
-
  private:
+  friend struct detail::Access;
   std::unique_ptr<detail::RequestData> d_;
 };
 
