@@ -21,7 +21,7 @@ namespace agentpol::sema {
 struct Field {
   std::string name;
   const Type* type = nullptr;
-  bool optional = false;  // `name?: T` (attributes only; never for actions)
+  bool optional = false;  // `name?: T`: attributes and action arguments (never parameters)
   SourceRange range;
 };
 
@@ -50,7 +50,8 @@ struct EnumInfo {
 };
 
 // `action name(params) { args }`. Params have entity types (the resources
-// acted on); args are values of any non-entity type, never optional.
+// acted on) and are always given; args are values of any non-entity type and
+// may be optional (`head?: Int`, read after a bare `has head`).
 struct ActionInfo {
   std::string name;
   std::vector<Field> params;

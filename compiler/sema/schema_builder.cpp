@@ -239,6 +239,9 @@ class Builder {
     SeenNames seen(st_);
     for (const ast::ParamDecl& p : a.params) {
       if (!seen.add(p.name, "parameter or argument")) continue;
+      if (p.optional.valid())
+        st_.diags.report(DiagId::OptionalParam, SourceRange::cover(p.name.range, p.optional), "action", p.name.name,
+                         "parameters are the entities the action acts on, and every request names them");
       const Type* t = resolveType(st_, p.type, kUserOrigin);
       if (!t->isError() && t->kind() != Type::Kind::Entity) {
         st_.diags.report(DiagId::ParamNotEntity, p.type.range, p.name.name, t->str());
@@ -253,8 +256,7 @@ class Builder {
         st_.diags.report(DiagId::ArgIsEntity, f.type.range, f.name.name, t->str());
         t = st_.types.error();
       }
-      if (f.optional) st_.diags.report(DiagId::OptionalArg, f.name.range, f.name.name);
-      info.args.push_back(Field{f.name.name, t, false, f.range});
+      info.args.push_back(Field{f.name.name, t, f.optional, f.range});
     }
   }
 
@@ -262,6 +264,9 @@ class Builder {
     SeenNames seen(st_);
     for (const ast::ParamDecl& p : def.decl->params) {
       seen.add(p.name, "parameter");
+      if (p.optional.valid())
+        st_.diags.report(DiagId::OptionalParam, SourceRange::cover(p.name.range, p.optional), "def", p.name.name,
+                         "every call gives each parameter");
       // Duplicates still take a slot so that call arity matches what is written.
       def.params.push_back(Field{p.name.name, resolveType(st_, p.type, def.origin), false, p.range});
     }
