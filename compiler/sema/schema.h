@@ -57,6 +57,11 @@ struct ActionInfo {
   std::vector<Field> params;
   std::vector<Field> args;
   SourceRange range;
+  std::string tool;       // `@tool("…")`: the MCP tool it stands for; "" when none
+  SourceRange toolRange;  // the `@tool` annotation (invalid when none)
+
+  // The MCP tool this action stands for (spec 11): its `@tool`, else its name.
+  const std::string& toolName() const { return tool.empty() ? name : tool; }
 };
 
 // One `agent` of the inventory.

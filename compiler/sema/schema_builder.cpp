@@ -8,6 +8,7 @@
 
 #include "sema/declare_once.h"
 #include "sema/seen_names.h"
+#include "sema/tools.h"
 
 namespace agentpol::sema {
 namespace {
@@ -61,6 +62,7 @@ class Builder {
     st_.schema.records.push_back(RecordInfo{"context", "", nullptr, {}, {}});
     st_.schema.records[0].type = st_.types.makeNamed(Type::Kind::Record, "context", 0);
     forEachDecl([&](const ast::Decl& d, uint32_t origin) { declare(d, origin); });
+    checkToolNames(st_);
     forEachDecl([&](const ast::Decl& d, uint32_t origin) { resolve(d, origin); });
     checkRecordCycles();
   }
@@ -87,9 +89,11 @@ class Builder {
   // ---- declare pass
   void declare(const ast::Decl& d, uint32_t origin) {
     using K = ast::Decl::Kind;
-    if (d.kind() != K::Rule)
-      for (const ast::Annotation& a : d.annotations)
-        st_.diags.report(DiagId::MisplacedAnnotation, a.range, declWord(d.kind()));
+    if (d.kind() != K::Rule && d.kind() != K::Action)  // actions: readActionAnnotations
+      for (const ast::Annotation& a : d.annotations) {
+        if (a.key.name == "tool") st_.diags.report(DiagId::MisplacedTool, a.range, declWord(d.kind()));
+        else st_.diags.report(DiagId::MisplacedAnnotation, a.range, declWord(d.kind()));
+      }
     switch (d.kind()) {
       case K::Namespace: declareNamespace(llvm::cast<ast::NamespaceDecl>(d)); break;
       case K::Enum: declareEnum(llvm::cast<ast::EnumDecl>(d), origin); break;
@@ -166,7 +170,8 @@ class Builder {
 
   void declareAction(const ast::ActionDecl& a) {
     if (!declareOnce(st_, st_.schema.actionIndex, st_.schema.actions, a.name, "action")) return;
-    st_.schema.actions.push_back(ActionInfo{a.name.name, {}, {}, a.name.range});
+    st_.schema.actions.push_back(ActionInfo{a.name.name, {}, {}, a.name.range, {}, {}});
+    readActionAnnotations(st_, a, st_.schema.actions.back());
     actionDecls_.push_back(&a);
   }
 
