@@ -66,7 +66,7 @@ TEST_CASE("records may not contain themselves; entities refer by id", "[schema]"
   expectCodes("entity U { boss?: U, team: Set<U> }", {});
 }
 
-TEST_CASE("action parameters are required entities; arguments are non-entity values, maybe optional",
+TEST_CASE("action parameters are required entities, arguments non-entity values that may be optional",
           "[schema]") {
   expectCodes("entity Doc {}\naction a(d: Doc) { n: Int, s: Set<String> }", {});
   expectCodes("action a(n: Int)", {"E0205@test:1"});
