@@ -1,6 +1,7 @@
 // fuzz_bundle_loader.cpp — libFuzzer target: arbitrary bytes through the
 // bundle loader; whatever loads is then decided on a request built from its
-// own schema (first action, first agent, every slot filled with a default).
+// own schema (first action, first agent, every slot filled with a default),
+// and every action's MCP tool must map back to it.
 // Each input is tried as is and with its length and checksum fixed, so the
 // fuzzer gets past the checksum into the tables and the code verifier.
 #include "bundle/format.h"
@@ -43,6 +44,9 @@ void fill(Request& req, const FieldHandle& f, const BundleImage& im, int where, 
 
 void decide_something(const std::shared_ptr<const Bundle>& b) {
   const BundleImage& im = b->image();
+  // The loader guarantees one action per MCP tool: each tool maps back.
+  for (uint32_t i = 0; i < im.actions.size(); ++i)
+    if (b->action_for_tool(im.actions[i].tool_name()).index != i) __builtin_trap();
   if (im.actions.empty()) return;
   Request req(b);
   req.set_now(1000);

@@ -43,7 +43,9 @@ type : ID ('<' type '>')? ;
 
 actionDecl : 'action' ID ('(' paramList? ')')? ('{' fieldList? '}')? ';'? ;
 paramList  : param (',' param)* ','? ;
-param      : ID ':' type ;
+// `?` is accepted here so that an optional parameter gets a semantic
+// diagnostic rather than a syntax error (parameters are never optional).
+param      : ID optional='?'? ':' type ;
 
 contextDecl : 'context' '{' fieldList? '}' ';'? ;
 
@@ -107,6 +109,7 @@ primary
   | STRING                              # stringLit
   | '[' (expr (',' expr)* ','?)? ']'    # setLit
   | 'has' 'user'                        # hasUserExpr
+  | 'has' ID                            # hasNameExpr
   | 'now'                               # nowExpr
   | 'agent'                             # agentExpr
   | 'user'                              # userExpr

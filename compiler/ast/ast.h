@@ -38,7 +38,7 @@ class Expr {
  public:
   enum class Kind {
     BoolLit, IntLit, StringLit, MoneyLit, DurationLit, TimeLit, SetLit,
-    Name, Keyword, HasUser, Unary, Binary, Like, Has, Attr, MethodCall, Call, If,
+    Name, Keyword, HasUser, HasName, Unary, Binary, Like, Has, Attr, MethodCall, Call, If,
   };
 
   Kind kind() const { return kind_; }
@@ -138,6 +138,16 @@ struct KeywordExpr : Expr {
 struct HasUserExpr : Expr {
   explicit HasUserExpr(SourceRange r) : Expr(Kind::HasUser, r) {}
   static bool classof(const Expr* e) { return e->kind() == Kind::HasUser; }
+};
+
+// A bare `has NAME`: is the (optional) action argument NAME present. Sema
+// binds the name like a NameExpr; a required argument or a parameter is
+// always present.
+struct HasNameExpr : Expr {
+  Ident name;
+  Binding binding;
+  HasNameExpr(Ident n, SourceRange r) : Expr(Kind::HasName, r), name(std::move(n)) {}
+  static bool classof(const Expr* e) { return e->kind() == Kind::HasName; }
 };
 
 struct UnaryExpr : Expr {
@@ -284,6 +294,7 @@ struct ParamDecl {
   Ident name;
   TypeExpr type;
   SourceRange range;
+  SourceRange optional;  // the `?` of `name?: T` (an error: parameters are never optional)
 };
 
 struct ActionDecl : Decl {

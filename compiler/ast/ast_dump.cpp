@@ -107,6 +107,7 @@ std::string leaf(const Expr& e) {
     case Expr::Kind::Name: return cast<NameExpr>(e).name;
     case Expr::Kind::Keyword: return keywordName(cast<KeywordExpr>(e).which);
     case Expr::Kind::HasUser: return "(has-user)";
+    case Expr::Kind::HasName: return "(has-name " + cast<HasNameExpr>(e).name.name + ")";
     case Expr::Kind::Unary: {
       const auto& u = cast<UnaryExpr>(e);
       return fmt::format("({} {})", u.op == UnaryExpr::Op::Not ? "!" : "neg", dumpExpr(*u.operand));

@@ -32,7 +32,8 @@ std::string fields(const char* tag, const std::vector<FieldDecl>& fs) {
 
 std::string params(const std::vector<ParamDecl>& ps) {
   std::string out;
-  for (const ParamDecl& p : ps) out += fmt::format("\n  (param {} {})", p.name.name, dumpType(p.type));
+  for (const ParamDecl& p : ps)
+    out += fmt::format("\n  (param {}{} {})", p.name.name, p.optional.valid() ? "?" : "", dumpType(p.type));
   return out;
 }
 

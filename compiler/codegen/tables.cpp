@@ -44,8 +44,8 @@ void fillTables(const sema::CheckedPolicy& policy, const ir::Layout& layout, Bun
   image.user_type = s.userEntity;
   image.context = layout.context().slots;
   for (uint32_t i = 0; i < s.actions.size(); ++i)
-    image.actions.push_back(
-        ActionImage{s.actions[i].name, plainFields(s.actions[i].params, layout), layout.args[i].slots});
+    image.actions.push_back(ActionImage{s.actions[i].name, plainFields(s.actions[i].params, layout),
+                                        layout.args[i].slots, s.actions[i].tool});
   for (const sema::AgentInfo& a : s.agents) image.agents.push_back(agentImage(a));
 }
 

@@ -30,6 +30,7 @@ NodeRef Lowerer::expr(const ast::Expr* e) {
     case EK::Name: return name(cast<ast::NameExpr>(e));
     case EK::Keyword: return keyword(cast<ast::KeywordExpr>(e));
     case EK::HasUser: return load(Op::HasUser, Type::boolean());
+    case EK::HasName: return hasName(cast<ast::HasNameExpr>(e));
     case EK::Unary: return unary(cast<ast::UnaryExpr>(e));
     case EK::Binary: return binary(cast<ast::BinaryExpr>(e));
     case EK::Like: {
@@ -71,7 +72,8 @@ NodeRef Lowerer::name(const ast::NameExpr* n) {
   if (n->binding.kind == ast::Binding::Kind::ActionParam) return load(Op::Param, rt(n->type), index);
   if (n->binding.kind != ast::Binding::Kind::ActionArg) throw std::logic_error("ir: unexpected name in a rule");
   const FieldLayout& args = layout_.args[action_];
-  return load(Op::Arg, rt(n->type), args.offset.at(index));
+  uint32_t slot = args.offset.at(index);
+  return load(Op::Arg, rt(n->type), slot, args.slots.at(slot).optional);
 }
 
 NodeRef Lowerer::keyword(const ast::KeywordExpr* k) {
@@ -143,6 +145,20 @@ NodeRef Lowerer::has(const ast::HasExpr* h) {
   uint32_t field = static_cast<uint32_t>(schema_.recordOf(ot).fieldIndex(h->attr.name));
   if (ot->kind() == TK::Record) return recordHas(record(h->object.get()), field);
   return entityHas(expr(h->object.get()), ot->index(), field);
+}
+
+// A bare `has NAME`: true for a parameter or a required argument; for an
+// optional one the presence of its slot (a record: see presence()).
+NodeRef Lowerer::hasName(const ast::HasNameExpr* h) {
+  if (h->binding.kind != ast::Binding::Kind::ActionArg) return boolConst(true);
+  uint32_t index = rule_.names.at(h->binding.index).indexInAction.at(k_);
+  const sema::Field& f = schema_.actions[action_].args.at(index);
+  if (!f.optional) return boolConst(true);
+  const FieldLayout& args = layout_.args[action_];
+  std::vector<Leaf> leaves;
+  for (uint32_t s = args.offset.at(index); s < args.end(index); ++s)
+    leaves.push_back(Leaf{nullptr, load(Op::HasArg, Type::boolean(), s), args.slots[s].optional});
+  return presence(leaves, f);
 }
 
 NodeRef Lowerer::method(const ast::MethodCallExpr* m) {

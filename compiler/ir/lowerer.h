@@ -40,6 +40,7 @@ class Lowerer {
   NodeRef multiply(const ast::BinaryExpr* b);
   NodeRef attribute(const ast::AttrExpr* a);
   NodeRef has(const ast::HasExpr* h);
+  NodeRef hasName(const ast::HasNameExpr* h);
   NodeRef method(const ast::MethodCallExpr* m);
   NodeRef setLiteral(const ast::SetLit* s);
 

@@ -73,7 +73,8 @@ std::vector<ast::ParamDecl> AstBuilder::params(Parser::ParamListContext* ctx) {
   std::vector<ast::ParamDecl> out;
   if (!ctx) return out;
   for (Parser::ParamContext* p : ctx->param())
-    out.push_back(ast::ParamDecl{ident(p->ID()), type(need(p->type())), range(p)});
+    out.push_back(ast::ParamDecl{ident(p->ID()), type(need(p->type())), range(p),
+                                 p->optional ? range(p->optional) : SourceRange{}});
   return out;
 }
 

@@ -22,6 +22,7 @@ ast::ExprPtr AstBuilder::primary(Parser::PrimaryContext* ctx) {
     return set;
   }
   if (dynamic_cast<Parser::HasUserExprContext*>(ctx)) return std::make_unique<ast::HasUserExpr>(r);
+  if (auto* c = dynamic_cast<Parser::HasNameExprContext*>(ctx)) return std::make_unique<ast::HasNameExpr>(ident(c->ID()), r);
   if (dynamic_cast<Parser::NowExprContext*>(ctx)) return std::make_unique<ast::KeywordExpr>(KW::Now, r);
   if (dynamic_cast<Parser::AgentExprContext*>(ctx)) return std::make_unique<ast::KeywordExpr>(KW::Agent, r);
   if (dynamic_cast<Parser::UserExprContext*>(ctx)) return std::make_unique<ast::KeywordExpr>(KW::User, r);

@@ -23,15 +23,16 @@ struct Candidate {
   ast::Binding::Kind kind;
   const Type* type;
   uint32_t index;
+  bool optional;
 };
 
 // Every parameter and argument of one action, by name.
 llvm::StringMap<Candidate> namesOf(const ActionInfo& a) {
   llvm::StringMap<Candidate> out;
   for (uint32_t i = 0; i < a.params.size(); ++i)
-    out.try_emplace(a.params[i].name, Candidate{ast::Binding::Kind::ActionParam, a.params[i].type, i});
+    out.try_emplace(a.params[i].name, Candidate{ast::Binding::Kind::ActionParam, a.params[i].type, i, false});
   for (uint32_t i = 0; i < a.args.size(); ++i)
-    out.try_emplace(a.args[i].name, Candidate{ast::Binding::Kind::ActionArg, a.args[i].type, i});
+    out.try_emplace(a.args[i].name, Candidate{ast::Binding::Kind::ActionArg, a.args[i].type, i, a.args[i].optional});
   return out;
 }
 
@@ -49,7 +50,7 @@ void buildActionScope(const Schema& schema, const std::vector<uint32_t>& actions
   for (const Field& f : first.args) order.push_back(f.name);
   for (const std::string& n : order) {
     const Candidate& c = per.front().find(n)->second;
-    SharedName shared{n, c.kind, c.type, {}};
+    SharedName shared{n, c.kind, c.type, {}, false};
     bool ok = true;
     for (const auto& m : per) {
       auto it = m.find(n);
@@ -58,10 +59,11 @@ void buildActionScope(const Schema& schema, const std::vector<uint32_t>& actions
         break;
       }
       shared.indexInAction.push_back(it->second.index);
+      shared.optional = shared.optional || it->second.optional;  // optional in one action: test it
     }
     if (!ok) continue;
     auto idx = static_cast<uint32_t>(names.size());
-    scope.names.try_emplace(n, ScopeName{c.kind, idx, c.type});
+    scope.names.try_emplace(n, ScopeName{c.kind, idx, c.type, shared.optional});
     names.push_back(std::move(shared));
   }
   for (const auto& m : per)

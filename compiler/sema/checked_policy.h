@@ -28,6 +28,9 @@ struct SharedName {
   ast::Binding::Kind kind = ast::Binding::Kind::ActionParam;
   const Type* type = nullptr;
   std::vector<uint32_t> indexInAction;
+  // An argument optional in at least one of the actions: the checked trees
+  // read it only where a `has NAME` is visible.
+  bool optional = false;
 };
 
 enum class Subject {
@@ -66,7 +69,7 @@ struct CheckedAssert {
 // The expression trees hold only these node kinds: literals, SetLit,
 // NameExpr (binding ActionParam/ActionArg, or Decision in asserts, or
 // EnumType as the object of an AttrExpr naming an enum value), KeywordExpr,
-// HasUserExpr, UnaryExpr, BinaryExpr (Implies only in asserts), LikeExpr,
+// HasUserExpr, HasNameExpr (binding ActionParam/ActionArg), UnaryExpr, BinaryExpr (Implies only in asserts), LikeExpr,
 // HasExpr, AttrExpr, MethodCallExpr, IfExpr — never CallExpr or DefParam.
 // Every node's `type` is set and never the error type. `AttrExpr` reads an
 // attribute of a record/entity (`Schema::recordOf(object->type)`), the

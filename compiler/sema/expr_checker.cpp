@@ -41,9 +41,10 @@ const Type* ExprChecker::dispatch(ast::Expr& e, const Facts& known) {
     case K::DurationLit:
     case K::TimeLit: return literal(e);
     case K::SetLit: return setLiteral(llvm::cast<ast::SetLit>(e), known);
-    case K::Name: return name(llvm::cast<ast::NameExpr>(e));
+    case K::Name: return name(llvm::cast<ast::NameExpr>(e), known);
     case K::Keyword: return keyword(llvm::cast<ast::KeywordExpr>(e), known);
     case K::HasUser: return hasUser(llvm::cast<ast::HasUserExpr>(e));
+    case K::HasName: return hasName(llvm::cast<ast::HasNameExpr>(e));
     case K::Unary: return unary(llvm::cast<ast::UnaryExpr>(e), known);
     case K::Binary: return binary(llvm::cast<ast::BinaryExpr>(e), known);
     case K::Like: return like(llvm::cast<ast::LikeExpr>(e), known);
@@ -105,7 +106,7 @@ const Symbol* ExprChecker::enumNamed(const std::string& n) const {
   return s && s->kind == Symbol::Kind::Enum ? s : nullptr;
 }
 
-const Type* ExprChecker::name(ast::NameExpr& e) {
+const Type* ExprChecker::name(ast::NameExpr& e, const Facts& known) {
   // In asserts the decisions come first: they are the point of an assert,
   // and an action argument named `allowed` must not change its meaning.
   static const char* const kDecisions[] = {"allowed", "escalated", "denied"};
@@ -121,6 +122,8 @@ const Type* ExprChecker::name(ast::NameExpr& e) {
   if (it != scope_.names.end()) {
     e.binding.kind = it->second.kind;
     e.binding.index = it->second.index;
+    if (it->second.optional && !known.contains("$" + e.name))
+      st_.diags.report(DiagId::OptionalArgument, e.range, e.name, e.name);
     return it->second.type;
   }
   if (decision >= 0) {
@@ -168,6 +171,29 @@ const Type* ExprChecker::hasUser(ast::HasUserExpr& e) {
     return errorType();
   }
   st_.requireUser(e.range, "`has user`");
+  return boolType();
+}
+
+// A bare `has NAME`: NAME must be an action parameter or argument of the
+// scope (for a required one it is always true); anything else is E0322 or,
+// when unknown, E0103/E0112 as for a bare name. In asserts the decisions
+// come first, as in name().
+const Type* ExprChecker::hasName(ast::HasNameExpr& e) {
+  const std::string& n = e.name.name;
+  bool decision = n == "allowed" || n == "escalated" || n == "denied";
+  auto it = scope_.names.find(n);
+  const char* what = nullptr;
+  if (decision && scope_.inAssert()) what = "a decision";
+  else if (it != scope_.names.end() && it->second.kind == ast::Binding::Kind::DefParam)
+    what = "a def parameter, always given";
+  else if (it != scope_.names.end()) {
+    e.binding.kind = it->second.kind;
+    e.binding.index = it->second.index;
+    return boolType();
+  } else if (enumNamed(n)) what = "an enum type";
+  if (what) st_.diags.report(DiagId::HasNotArgument, e.range, n, n, what);
+  else if (scope_.unshared.count(n)) st_.diags.report(DiagId::NameNotShared, e.name.range, n);
+  else st_.diags.report(DiagId::UnknownName, e.name.range, n);
   return boolType();
 }
 

@@ -35,9 +35,10 @@ class ExprChecker {
   const Type* dispatch(ast::Expr& e, const Facts& known);
   const Type* literal(ast::Expr& e);
   const Type* setLiteral(ast::SetLit& e, const Facts& known);
-  const Type* name(ast::NameExpr& e);
+  const Type* name(ast::NameExpr& e, const Facts& known);
   const Type* keyword(ast::KeywordExpr& e, const Facts& known);
   const Type* hasUser(ast::HasUserExpr& e);
+  const Type* hasName(ast::HasNameExpr& e);
   const Type* attr(ast::AttrExpr& e, const Facts& known);
   const Type* enumValue(ast::AttrExpr& e, ast::NameExpr& typeName, uint32_t enumIndex);
   const Type* has(ast::HasExpr& e, const Facts& known);

@@ -71,6 +71,11 @@ FactCache::TF FactCache::compute(const ast::Expr& e) {
     out.t.add("user");
     return out;
   }
+  if (auto* h = llvm::dyn_cast<ast::HasNameExpr>(&e)) {
+    if (h->binding.kind == ast::Binding::Kind::ActionParam || h->binding.kind == ast::Binding::Kind::ActionArg)
+      out.t.add("$" + h->name.name);
+    return out;
+  }
   if (auto* h = llvm::dyn_cast<ast::HasExpr>(&e)) {
     if (h->object)
       if (auto base = pathOf(*h->object)) out.t.add(*base + "." + h->attr.name);

@@ -92,6 +92,12 @@ ast::ExprPtr Inliner::cloneNode(const ast::Expr& e, const Env* env, int depth, i
     }
     case K::Keyword: return std::make_unique<ast::KeywordExpr>(llvm::cast<ast::KeywordExpr>(e).which, e.range);
     case K::HasUser: return std::make_unique<ast::HasUserExpr>(e.range);
+    case K::HasName: {
+      auto& h = llvm::cast<ast::HasNameExpr>(e);
+      auto out = std::make_unique<ast::HasNameExpr>(copyIdent(h.name), e.range);
+      out->binding = h.binding;
+      return out;
+    }
     case K::Unary: {
       auto& u = llvm::cast<ast::UnaryExpr>(e);
       return std::make_unique<ast::UnaryExpr>(u.op, child(u.operand, env, depth, calls), e.range);

@@ -55,6 +55,10 @@ class RuleChecker {
     llvm::StringMap<SourceRange> keys;
     const ast::Annotation* idAnn = nullptr;
     for (const ast::Annotation& a : r.annotations) {
+      if (a.key.name == "tool") {
+        st_.diags.report(DiagId::MisplacedTool, a.range, "rules");
+        continue;
+      }
       auto [it, fresh] = keys.try_emplace(a.key.name, a.range);
       if (!fresh) {
         auto& d = st_.diags.report(DiagId::DuplicateAnnotation, a.range, a.key.name);

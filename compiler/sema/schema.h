@@ -21,7 +21,7 @@ namespace agentpol::sema {
 struct Field {
   std::string name;
   const Type* type = nullptr;
-  bool optional = false;  // `name?: T` (attributes only; never for actions)
+  bool optional = false;  // `name?: T`: attributes and action arguments (never parameters)
   SourceRange range;
 };
 
@@ -50,12 +50,18 @@ struct EnumInfo {
 };
 
 // `action name(params) { args }`. Params have entity types (the resources
-// acted on); args are values of any non-entity type, never optional.
+// acted on) and are always given; args are values of any non-entity type and
+// may be optional (`head?: Int`, read after a bare `has head`).
 struct ActionInfo {
   std::string name;
   std::vector<Field> params;
   std::vector<Field> args;
   SourceRange range;
+  std::string tool;       // `@tool("…")`: the MCP tool it stands for; "" when none
+  SourceRange toolRange;  // the `@tool` annotation (invalid when none)
+
+  // The MCP tool this action stands for (spec 11): its `@tool`, else its name.
+  const std::string& toolName() const { return tool.empty() ? name : tool; }
 };
 
 // One `agent` of the inventory.

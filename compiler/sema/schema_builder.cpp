@@ -8,6 +8,7 @@
 
 #include "sema/declare_once.h"
 #include "sema/seen_names.h"
+#include "sema/tools.h"
 
 namespace agentpol::sema {
 namespace {
@@ -61,6 +62,7 @@ class Builder {
     st_.schema.records.push_back(RecordInfo{"context", "", nullptr, {}, {}});
     st_.schema.records[0].type = st_.types.makeNamed(Type::Kind::Record, "context", 0);
     forEachDecl([&](const ast::Decl& d, uint32_t origin) { declare(d, origin); });
+    checkToolNames(st_);
     forEachDecl([&](const ast::Decl& d, uint32_t origin) { resolve(d, origin); });
     checkRecordCycles();
   }
@@ -87,9 +89,11 @@ class Builder {
   // ---- declare pass
   void declare(const ast::Decl& d, uint32_t origin) {
     using K = ast::Decl::Kind;
-    if (d.kind() != K::Rule)
-      for (const ast::Annotation& a : d.annotations)
-        st_.diags.report(DiagId::MisplacedAnnotation, a.range, declWord(d.kind()));
+    if (d.kind() != K::Rule && d.kind() != K::Action)  // actions: readActionAnnotations
+      for (const ast::Annotation& a : d.annotations) {
+        if (a.key.name == "tool") st_.diags.report(DiagId::MisplacedTool, a.range, declWord(d.kind()));
+        else st_.diags.report(DiagId::MisplacedAnnotation, a.range, declWord(d.kind()));
+      }
     switch (d.kind()) {
       case K::Namespace: declareNamespace(llvm::cast<ast::NamespaceDecl>(d)); break;
       case K::Enum: declareEnum(llvm::cast<ast::EnumDecl>(d), origin); break;
@@ -166,7 +170,8 @@ class Builder {
 
   void declareAction(const ast::ActionDecl& a) {
     if (!declareOnce(st_, st_.schema.actionIndex, st_.schema.actions, a.name, "action")) return;
-    st_.schema.actions.push_back(ActionInfo{a.name.name, {}, {}, a.name.range});
+    st_.schema.actions.push_back(ActionInfo{a.name.name, {}, {}, a.name.range, {}, {}});
+    readActionAnnotations(st_, a, st_.schema.actions.back());
     actionDecls_.push_back(&a);
   }
 
@@ -239,6 +244,9 @@ class Builder {
     SeenNames seen(st_);
     for (const ast::ParamDecl& p : a.params) {
       if (!seen.add(p.name, "parameter or argument")) continue;
+      if (p.optional.valid())
+        st_.diags.report(DiagId::OptionalParam, SourceRange::cover(p.name.range, p.optional), "action", p.name.name,
+                         "parameters are the entities the action acts on, and every request names them");
       const Type* t = resolveType(st_, p.type, kUserOrigin);
       if (!t->isError() && t->kind() != Type::Kind::Entity) {
         st_.diags.report(DiagId::ParamNotEntity, p.type.range, p.name.name, t->str());
@@ -253,8 +261,7 @@ class Builder {
         st_.diags.report(DiagId::ArgIsEntity, f.type.range, f.name.name, t->str());
         t = st_.types.error();
       }
-      if (f.optional) st_.diags.report(DiagId::OptionalArg, f.name.range, f.name.name);
-      info.args.push_back(Field{f.name.name, t, false, f.range});
+      info.args.push_back(Field{f.name.name, t, f.optional, f.range});
     }
   }
 
@@ -262,6 +269,9 @@ class Builder {
     SeenNames seen(st_);
     for (const ast::ParamDecl& p : def.decl->params) {
       seen.add(p.name, "parameter");
+      if (p.optional.valid())
+        st_.diags.report(DiagId::OptionalParam, SourceRange::cover(p.name.range, p.optional), "def", p.name.name,
+                         "every call gives each parameter");
       // Duplicates still take a slot so that call arity matches what is written.
       def.params.push_back(Field{p.name.name, resolveType(st_, p.type, def.origin), false, p.range});
     }

@@ -22,6 +22,7 @@ struct ScopeName {
   ast::Binding::Kind kind;
   uint32_t index;
   const Type* type;
+  bool optional = false;  // an optional action argument: read only after `has NAME`
 };
 
 struct Scope {

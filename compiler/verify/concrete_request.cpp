@@ -206,7 +206,12 @@ std::vector<z3::expr> pinRequest(RequestEncoding& req, const json& request) {
   const sema::ActionInfo& a = req.actionInfo();
   json args = request.value("args", json::object());
   for (size_t i = 0; i < a.params.size(); ++i) p.pin(req.params[i], args.at(a.params[i].name), a.params[i].name);
-  for (size_t i = 0; i < a.args.size(); ++i) p.pin(req.args[i], args.at(a.args[i].name), a.args[i].name);
+  for (size_t i = 0; i < a.args.size(); ++i) {
+    bool given = args.contains(a.args[i].name) && !args[a.args[i].name].is_null();
+    if (!given && !a.args[i].optional) bad("args: missing " + a.args[i].name);
+    if (a.args[i].optional) p.out.push_back(req.argPresent[i] == c.bool_val(given));
+    if (given) p.pin(req.args[i], args[a.args[i].name], a.args[i].name);
+  }
   p.pin(*req.context, request.value("context", json::object()), "context");
   for (const json& e : request.value("entities", json::array())) {
     std::string type = e.at("type").get<std::string>();

@@ -159,7 +159,8 @@ json renderOnce(RequestEncoding& req, const z3::model& m, SetExtractor& sets, bo
   json args = json::object();
   const sema::ActionInfo& a = req.actionInfo();
   for (size_t i = 0; i < a.params.size(); ++i) args[a.params[i].name] = r.value(req.params[i]);
-  for (size_t i = 0; i < a.args.size(); ++i) args[a.args[i].name] = r.value(req.args[i]);
+  for (size_t i = 0; i < a.args.size(); ++i)  // an absent optional argument is left out
+    if (m.eval(req.argPresent[i], true).is_true()) args[a.args[i].name] = r.value(req.args[i]);
   out["args"] = args;
   out["context"] = r.value(*req.context);
   if (!collect && !r.exact) {

@@ -34,7 +34,7 @@ std::string signature(const sema::ActionInfo& a) {
   std::string s = "(";
   for (const sema::Field& f : a.params) s += f.name + ":" + f.type->str() + ",";
   s += "){";
-  for (const sema::Field& f : a.args) s += f.name + ":" + f.type->str() + ",";
+  for (const sema::Field& f : a.args) s += f.name + (f.optional ? "?:" : ":") + f.type->str() + ",";
   return s + "}";
 }
 

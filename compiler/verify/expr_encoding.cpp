@@ -18,7 +18,15 @@ std::vector<SymValue> sharedNameValues(RequestEncoding& req, const std::vector<s
   std::vector<SymValue> out;
   for (const sema::SharedName& n : names) {
     uint32_t i = n.indexInAction[k];
-    out.push_back(n.kind == ast::Binding::Kind::ActionParam ? req.params.at(i) : req.args.at(i));
+    if (n.kind == ast::Binding::Kind::ActionParam) {
+      out.push_back(req.params.at(i));
+      continue;
+    }
+    // Reading an absent optional argument errs, like the VM's ARG; so a
+    // name's error flag is exactly its absence (what `has NAME` tests).
+    SymValue v = req.args.at(i);
+    v.error = (!req.argPresent.at(i)).simplify();
+    out.push_back(v);
   }
   return out;
 }
@@ -42,6 +50,7 @@ SymValue ExprEncoder::encode(const ast::Expr& e) {
     case EK::Name: return name(cast<ast::NameExpr>(e));
     case EK::Keyword: return keyword(cast<ast::KeywordExpr>(e));
     case EK::HasUser: return scalar(e.type, req_.hasUser, f());
+    case EK::HasName: return scalar(e.type, (!names_.at(cast<ast::HasNameExpr>(e).binding.index).error).simplify(), f());
     case EK::Unary: {
       const auto& u = cast<ast::UnaryExpr>(e);
       SymValue x = encode(*u.operand);

@@ -54,7 +54,10 @@ RequestEncoding::RequestEncoding(Z3Env& env, const sema::CheckedPolicy& policy, 
   }
   auto var = [&](const std::string& nm, const z3::sort& so) { return c.constant(nm.c_str(), so); };
   for (const sema::Field& f : actionInfo().params) params.push_back(makeValue(f.type, "param." + f.name, var));
-  for (const sema::Field& f : actionInfo().args) args.push_back(makeValue(f.type, "arg." + f.name, var));
+  for (const sema::Field& f : actionInfo().args) {
+    args.push_back(makeValue(f.type, "arg." + f.name, var));
+    argPresent.push_back(f.optional ? c.bool_const(("arg." + f.name + "?").c_str()) : c.bool_val(true));
+  }
   context.emplace(makeValue(s.context().type, "ctx", var));
 }
 

@@ -48,6 +48,7 @@ class RequestEncoding {
   std::optional<z3::expr> userEnt;   // element of the User sort (when declared)
   std::vector<SymValue> params;      // per ActionInfo::params
   std::vector<SymValue> args;        // per ActionInfo::args
+  std::vector<z3::expr> argPresent;  // per ActionInfo::args: a free Bool `arg.NAME?` when optional, else true
   std::optional<SymValue> context;   // the context record
 
   // `agentSel` names a declared agent of the domain (not "another name").

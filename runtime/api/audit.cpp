@@ -92,6 +92,7 @@ size_t AuditRecord::argument_count() const {
 }
 std::string_view AuditRecord::argument_name(size_t i) const { return action_of(rd(req_))->args[i].name; }
 bool AuditRecord::argument_present(size_t i) const { return rd(req_).args_has[i] != 0; }
+bool AuditRecord::argument_optional(size_t i) const { return action_of(rd(req_))->args[i].optional; }
 void AuditRecord::argument_json(size_t i, std::string* out) const {
   const auto& d = rd(req_);
   if (!d.args_has[i]) { *out += "null"; return; }
@@ -145,13 +146,16 @@ void json_action(const AuditRecord& r, std::string* out) {
   }
   *out += r.resource_count() ? "}" : "{}";
   json_key("args", out);
+  bool any = false;
   for (size_t i = 0; i < r.argument_count(); ++i) {
-    out->push_back(i ? ',' : '{');
+    if (!r.argument_present(i) && r.argument_optional(i)) continue;  // not given: left out
+    out->push_back(any ? ',' : '{');
+    any = true;
     append_json_string(r.argument_name(i), out);
     out->push_back(':');
     r.argument_json(i, out);
   }
-  *out += r.argument_count() ? "}" : "{}";
+  *out += any ? "}" : "{}";
 }
 
 }  // namespace

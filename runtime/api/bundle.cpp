@@ -17,6 +17,9 @@ uint64_t Bundle::schema_hash() const { return d_->schema_hash; }
 ActionHandle Bundle::action(std::string_view name) const {
   return ActionHandle{detail::find_name(d_->action_names, name)};
 }
+ActionHandle Bundle::action_for_tool(std::string_view tool) const {
+  return ActionHandle{detail::find_name(d_->tool_names, tool)};
+}
 AgentHandle Bundle::agent(std::string_view name) const {
   return AgentHandle{detail::find_name(d_->agent_names, name)};
 }

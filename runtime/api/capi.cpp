@@ -119,6 +119,12 @@ agentpol_status agentpol_bundle_load_file(const char* path, agentpol_bundle** ou
 
 void agentpol_bundle_free(agentpol_bundle* b) { delete b; }
 
+const char* agentpol_bundle_action_for_tool(const agentpol_bundle* b, const char* tool) {
+  if (!b || !tool) return nullptr;
+  ActionHandle a = b->b->action_for_tool(tool);
+  return a.valid() ? b->b->image().actions[a.index].name.c_str() : nullptr;
+}
+
 agentpol_status agentpol_engine_new(const agentpol_bundle* b, agentpol_engine** out) {
   if (!b || !out) return AGENTPOL_ERR_ARGUMENT;
   return guard([&] { *out = new agentpol_engine(b->b); return AGENTPOL_OK; });

@@ -19,6 +19,13 @@ struct Disasm {
 
   void line(const std::string& s) { out += s; out += '\n'; }
   std::string ty(Type t) const { return type_name(t, im); }
+  // A string as a policy writes it (the loader refused control characters
+  // in tool names; quotes and backslashes are escaped).
+  static std::string quoted(const std::string& s) {
+    std::string q = "\"";
+    for (char c : s) q += c == '"' || c == '\\' ? std::string("\\") + c : std::string(1, c);
+    return q + "\"";
+  }
   std::string slots(const std::vector<SlotImage>& v) const {
     std::string s;
     for (size_t i = 0; i < v.size(); ++i)
@@ -76,7 +83,10 @@ void Disasm::schema() {
     line("entity " + t.name + " { " + slots(t.attrs) + " }" + role);
   }
   line("context { " + slots(im.context) + " }");
-  for (const ActionImage& a : im.actions) line("action " + a.name + "(" + slots(a.params) + ") { " + slots(a.args) + " }");
+  for (const ActionImage& a : im.actions) {
+    std::string tool = a.tool.empty() ? "" : "@tool(" + quoted(a.tool) + ") ";
+    line(tool + "action " + a.name + "(" + slots(a.params) + ") { " + slots(a.args) + " }");
+  }
 }
 
 void Disasm::agents() {

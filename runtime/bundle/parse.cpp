@@ -3,6 +3,7 @@
 // agents and bodies from the rule index, checking the index is consistent.
 // Semantic checks (types, indices, code) are the loader's (loader/).
 #include "bundle/format.h"
+#include "bundle/utf8.h"
 #include "bundle/wire.h"
 
 #include <agentpol/bundle_image.h>
@@ -11,24 +12,6 @@
 
 namespace agentpol {
 namespace {
-
-bool valid_utf8(const uint8_t* s, size_t n) {
-  size_t i = 0;
-  while (i < n) {
-    uint8_t c = s[i];
-    size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (len == 0 || i + len > n) return false;
-    uint32_t cp = len == 1 ? c : len == 2 ? (c & 0x1Fu) : len == 3 ? (c & 0x0Fu) : (c & 0x07u);
-    for (size_t k = 1; k < len; ++k) {
-      if ((s[i + k] & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (s[i + k] & 0x3Fu);
-    }
-    static const uint32_t kMin[5] = {0, 0, 0x80, 0x800, 0x10000};
-    if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-    i += len;
-  }
-  return true;
-}
 
 struct RuleState {
   enum { None, Wild, Named } mode = None;
@@ -126,7 +109,7 @@ bool Parser::schema() {
   if (!slots(&im_.context) || !count(&n)) return false;
   im_.actions.resize(n);
   for (ActionImage& a : im_.actions)
-    if (!str(&a.name) || !slots(&a.params) || !slots(&a.args)) return false;
+    if (!str(&a.name) || !str(&a.tool) || !slots(&a.params) || !slots(&a.args)) return false;
   return true;
 }
 
@@ -295,7 +278,11 @@ bool parse_image(const uint8_t* data, size_t size, BundleImage* out, std::string
   if (size > kMaxBundleSize) return bad("bundle larger than 64 MiB");
   if (!std::equal(kMagic, kMagic + 4, data)) return bad("not an agentpol bundle (bad magic)");
   uint32_t version = data[kOffVersion] | (data[kOffVersion + 1] << 8);
-  if (version != kFormatVersion) return bad("unsupported bundle format version");
+  if (version != kFormatVersion) {
+    *error = "unsupported bundle format version " + std::to_string(version) + " (this runtime reads version " +
+             std::to_string(kFormatVersion) + "; rebuild the bundle with this release's agentpolc)";
+    return false;
+  }
   if (data[kOffFlags] != 0 || data[kOffFlags + 1] != 0) return bad("unknown header flags");
   uint64_t len = 0, sum = 0;
   for (unsigned i = 0; i < 4; ++i) len |= static_cast<uint64_t>(data[kOffLength + i]) << (8 * i);

@@ -65,7 +65,7 @@ void write_schema(Writer& w, const BundleImage& im) {
   w.body.varint(im.user_type ? *im.user_type + 1u : 0u);
   w.slots(im.context);
   w.body.varint(im.actions.size());
-  for (const ActionImage& a : im.actions) { w.str(a.name); w.slots(a.params); w.slots(a.args); }
+  for (const ActionImage& a : im.actions) { w.str(a.name); w.str(a.tool); w.slots(a.params); w.slots(a.args); }
 }
 
 void write_agents(Writer& w, const BundleImage& im) {

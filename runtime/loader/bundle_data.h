@@ -70,6 +70,7 @@ struct BundleData {
 
   using Names = std::vector<std::pair<std::string_view, uint32_t>>;  // sorted
   Names action_names, agent_names, type_names;
+  Names tool_names;  // each action's MCP tool (`@tool`, else its name) -> the action
 };
 
 inline uint32_t find_name(const BundleData::Names& names, std::string_view n) {

@@ -143,7 +143,7 @@ uint64_t schema_hash(const BundleImage& im) {
   s += "context";
   hash_slots(&s, im.context);
   for (const ActionImage& a : im.actions) {
-    s += "action " + a.name;
+    s += "action " + a.name + " tool " + a.tool_name();
     hash_slots(&s, a.params);
     hash_slots(&s, a.args);
   }
@@ -158,6 +158,9 @@ bool link_bundle(BundleData* d, std::string* error) {
   link_index(d);
   link_required(d);
   d->action_names = names_of(d->image.actions);
+  for (size_t i = 0; i < d->image.actions.size(); ++i)
+    d->tool_names.emplace_back(d->image.actions[i].tool_name(), static_cast<uint32_t>(i));
+  std::sort(d->tool_names.begin(), d->tool_names.end());
   d->agent_names = names_of(d->image.agents);
   d->type_names = names_of(d->image.entity_types);
   d->schema_hash = schema_hash(d->image);

@@ -3,6 +3,8 @@
 // code is decoded. Entry point: check_schema().
 #include "loader/bundle_data.h"
 
+#include <agentpol/tool_name.h>
+
 #include <algorithm>
 
 namespace agentpol {
@@ -70,7 +72,14 @@ bool Checker::tables() {
 
 bool Checker::actions() {
   if (!unique(im.actions, [](const ActionImage& a) { return std::string_view(a.name); }, "action")) return false;
+  // Each MCP tool stands for one action (its `@tool`, else its name).
+  if (!unique(im.actions, [](const ActionImage& a) { return std::string_view(a.tool_name()); }, "MCP tool"))
+    return false;
   for (const ActionImage& a : im.actions) {
+    if (!a.tool.empty()) {
+      std::string why = tool_name_problem(a.tool);
+      if (!why.empty()) return fail("action `" + a.name + "`: invalid MCP tool name: " + why);
+    }
     std::vector<SlotImage> all = a.params;
     all.insert(all.end(), a.args.begin(), a.args.end());
     if (!slots(all, false, "action field")) return false;

@@ -3,11 +3,9 @@
 // .ir files (review the diff before committing).
 #include <catch2/catch.hpp>
 
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
+#include "golden.h"
 #include "ir/dump.h"
 #include "ir/lower.h"
 #include "policy_load.h"
@@ -16,7 +14,6 @@ namespace agentpol {
 namespace fs = std::filesystem;
 
 TEST_CASE("IR dumps match the golden files", "[ir][golden]") {
-  const bool update = std::getenv("AGENTPOL_UPDATE_GOLDEN") != nullptr;
   size_t cases = 0;
   for (const auto& e : fs::directory_iterator(AGENTPOL_IR_GOLDEN_DIR)) {
     if (e.path().extension() != ".agentpol") continue;
@@ -27,15 +24,7 @@ TEST_CASE("IR dumps match the golden files", "[ir][golden]") {
     std::string got = ir::dump(ir::lower(*loaded->policy), *loaded->policy);
     fs::path expected = e.path();
     expected.replace_extension(".ir");
-    if (update) {
-      std::ofstream(expected, std::ios::binary) << got;
-      continue;
-    }
-    std::ifstream in(expected, std::ios::binary);
-    REQUIRE(in);
-    std::ostringstream want;
-    want << in.rdbuf();
-    CHECK(got == want.str());
+    CHECK(got == test::goldenText(expected.string(), got));
   }
   CHECK(cases >= 5);
 }

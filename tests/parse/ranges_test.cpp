@@ -48,6 +48,11 @@ class RangeChecker {
     if (auto* b = dyn_cast<ast::BoolLit>(&e)) CHECK(text == (b->value ? "true" : "false"));
     if (llvm::isa<ast::StringLit>(&e)) CHECK((text.front() == '"' && text.back() == '"'));
     if (llvm::isa<ast::HasUserExpr>(&e)) CHECK(text.rfind("has", 0) == 0);
+    if (auto* h = dyn_cast<ast::HasNameExpr>(&e)) {
+      CHECK(text.rfind("has", 0) == 0);
+      ident(h->name);
+      inside(h->name.range, e.range);
+    }
     if (llvm::isa<ast::SetLit>(&e)) CHECK((text.front() == '[' && text.back() == ']'));
     children(e);
   }

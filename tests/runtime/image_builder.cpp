@@ -65,6 +65,15 @@ CodeImage always(bool v) {
   return w.finish();
 }
 
+CodeImage absent_or_at_most(ImageBuilder& b, uint32_t arg, int64_t max) {
+  CodeWriter w;
+  auto done = w.label();
+  w.op(Op::HAS_ARG, arg).op(Op::NOT).jump(Op::JTK, done);
+  w.op(Op::ARG, arg).op(Op::CONST, b.k_int(max)).op(Op::LE);
+  w.bind(done).op(Op::RET);
+  return w.finish();
+}
+
 std::shared_ptr<const Bundle> load_or_die(const BundleImage& im) {
   LoadResult r = load_bundle(serialize(im));
   if (!r) throw std::runtime_error("test bundle does not load: " + r.error);

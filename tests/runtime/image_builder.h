@@ -39,6 +39,8 @@ struct ImageBuilder {
 
 // Condition blocks.
 CodeImage always(bool v);
+// `!has a || a <= max` for the optional Int argument in slot `arg`.
+CodeImage absent_or_at_most(ImageBuilder& b, uint32_t arg, int64_t max);
 
 // The conformance billing policy, as the compiler would lower it.
 BundleImage billing_image();

@@ -1,7 +1,7 @@
 /* test_capi.c — the C API exercised from C: loading (good file, corrupt
- * bytes), building billing requests by name, decisions with reasons and rule
- * ids, bad requests, revocation, swap, the audit callback and an audit sink
- * that fails (no decision then). */
+ * bytes), tool -> action lookup, building billing requests by name, decisions
+ * with reasons and rule ids, bad requests, revocation, swap, the audit
+ * callback and an audit sink that fails (no decision then). */
 #include <agentpol/agentpol.h>
 
 #include <stdio.h>
@@ -87,6 +87,11 @@ int main(int argc, char** argv) {
   EXPECT(agentpol_bundle_load_file(argv[1], &bundle, err, sizeof err) == AGENTPOL_OK);
   if (!bundle) return 1;
   EXPECT(agentpol_engine_new(bundle, &engine) == AGENTPOL_OK);
+  /* No `@tool` in billing: each action stands for the tool of its name. */
+  EXPECT(agentpol_bundle_action_for_tool(bundle, "refund") != NULL &&
+         strcmp(agentpol_bundle_action_for_tool(bundle, "refund"), "refund") == 0);
+  EXPECT(agentpol_bundle_action_for_tool(bundle, "delete_everything") == NULL);
+  EXPECT(agentpol_bundle_action_for_tool(bundle, NULL) == NULL);
   EXPECT(agentpol_engine_set_audit(engine, on_audit, NULL) == AGENTPOL_OK);
   EXPECT(agentpol_request_new(engine, &req) == AGENTPOL_OK);
   EXPECT(agentpol_decide(NULL, req, &res) == AGENTPOL_ERR_ARGUMENT);

@@ -66,11 +66,21 @@ TEST_CASE("records may not contain themselves; entities refer by id", "[schema]"
   expectCodes("entity U { boss?: U, team: Set<U> }", {});
 }
 
-TEST_CASE("action parameters are entities; arguments are required non-entity values", "[schema]") {
+TEST_CASE("action parameters are required entities, arguments non-entity values that may be optional",
+          "[schema]") {
   expectCodes("entity Doc {}\naction a(d: Doc) { n: Int, s: Set<String> }", {});
   expectCodes("action a(n: Int)", {"E0205@test:1"});
   expectCodes("entity Doc {}\naction a() { d: Doc }", {"E0206@test:2"});
-  expectCodes("action a() { n?: Int }", {"E0207@test:1"});
+  expectCodes("entity Doc {}\naction a() { d?: Doc }", {"E0206@test:2"});
+  auto r = checkAlone("record R { x: Int }\naction a() { n?: Int, m: Int, r?: R }");
+  REQUIRE(r->policy);
+  const auto& args = r->policy->schema.actions[0].args;
+  REQUIRE(args.size() == 3);
+  CHECK(args[0].optional);
+  CHECK_FALSE(args[1].optional);
+  CHECK(args[2].optional);
+  expectCodes("entity Doc {}\naction a(d?: Doc)", {"E0209@test:2"});
+  expectCodes("def f(x?: Int): Bool = true;", {"E0209@test:1"});
 }
 
 TEST_CASE("agent inventory: required and typed properties, may names actions", "[schema]") {

@@ -112,6 +112,7 @@ std::string dump(const ast::Expr* e) {
       return names[static_cast<int>(llvm::cast<ast::KeywordExpr>(e)->which)];
     }
     case K::HasUser: return "(has-user)";
+    case K::HasName: return "(has $" + llvm::cast<ast::HasNameExpr>(e)->name.name + ")";
     case K::Unary: {
       auto* u = llvm::cast<ast::UnaryExpr>(e);
       return std::string("(") + (u->op == ast::UnaryExpr::Op::Not ? "!" : "neg") + " " + dump(u->operand.get()) + ")";

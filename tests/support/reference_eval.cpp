@@ -87,6 +87,11 @@ Value Evaluator::eval(const ast::Expr* e) {
     case EK::Name: return name(cast<ast::NameExpr>(e));
     case EK::Keyword: return keyword(cast<ast::KeywordExpr>(e));
     case EK::HasUser: return Value::scalar(req_.user >= 0);
+    case EK::HasName: {
+      auto* h = cast<ast::HasNameExpr>(e);
+      if (h->binding.kind == ast::Binding::Kind::ActionParam) return Value::scalar(1);
+      return Value::scalar(!req_.args.at(rule_.names.at(h->binding.index).indexInAction.at(k_)).absent());
+    }
     case EK::Unary: return unary(cast<ast::UnaryExpr>(e));
     case EK::Binary: return binary(cast<ast::BinaryExpr>(e));
     case EK::Like: {
@@ -112,6 +117,7 @@ Value Evaluator::eval(const ast::Expr* e) {
 Value Evaluator::name(const ast::NameExpr* n) {
   uint32_t i = rule_.names.at(n->binding.index).indexInAction.at(k_);
   if (n->binding.kind == ast::Binding::Kind::ActionParam) return req_.params.at(i);
+  if (req_.args.at(i).absent()) throw EvalError("absent optional argument read");  // sema's has-checks prevent this
   return req_.args.at(i);
 }
 

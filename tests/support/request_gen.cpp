@@ -186,7 +186,7 @@ Request RequestGenerator::next() {
   r.action = static_cast<uint32_t>(pick(s.actions.size()));
   const sema::ActionInfo& a = s.actions[r.action];
   for (const sema::Field& p : a.params) r.params.push_back(value(p.type, 0));
-  for (const sema::Field& f : a.args) r.args.push_back(value(f.type, 0));
+  for (const sema::Field& f : a.args) r.args.push_back(fieldValue(f, 0));
   r.context = value(s.context().type, 0);
   cur_ = nullptr;
   return r;

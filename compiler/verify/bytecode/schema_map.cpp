@@ -137,6 +137,7 @@ class Matcher {
       const sema::ActionInfo& info = s_.actions[it->second];
       m_.action.push_back(static_cast<int>(it->second));
       m_.bundleAction[it->second] = static_cast<int>(a);
+      if (act.tool != info.tool) return fail("action `" + act.name + "`: another MCP tool (`@tool`) than in the policy");
       if (act.params.size() != info.params.size()) return fail("action `" + act.name + "`: other parameters");
       std::vector<int> params;
       for (const SlotImage& p : act.params) {

@@ -81,7 +81,7 @@ SymSlot SymExec::load(const detail::Insn& in, Path& p) {
     case Op::ARG: {
       const FieldPath& path = map_.args.at(action_).at(in.a);
       const sema::Field& f = req_.actionInfo().args.at(path[0]);
-      SlotValue v = walkSlot(s, f, SymField{req_.args.at(path[0]), ctx().bool_val(true)}, path, facts_);
+      SlotValue v = walkSlot(s, f, SymField{req_.args.at(path[0]), req_.argPresent.at(path[0])}, path, facts_);
       fail(p, !v.present);
       return SymSlot{v.value.value, act.args.at(in.a).type};
     }
@@ -118,7 +118,7 @@ z3::expr SymExec::presence(const detail::Insn& in, Path& p) {
     case Op::HAS_ARG: {
       const FieldPath& path = map_.args.at(action_).at(in.a);
       const sema::Field& f = req_.actionInfo().args.at(path[0]);
-      return walkSlot(s, f, SymField{req_.args.at(path[0]), ctx().bool_val(true)}, path, facts_).present;
+      return walkSlot(s, f, SymField{req_.args.at(path[0]), req_.argPresent.at(path[0])}, path, facts_).present;
     }
     case Op::HAS_ATTR: {
       SymSlot e = pop(p);

@@ -66,6 +66,10 @@ agentpol_status agentpol_bundle_load(const uint8_t* data, size_t size, agentpol_
 agentpol_status agentpol_bundle_load_file(const char* path, agentpol_bundle** out, char* err,
                                           size_t err_size);
 void agentpol_bundle_free(agentpol_bundle* bundle);
+/* The name of the action an MCP tool call maps to (its `@tool`, else the
+ * action of that name; see Bundle::action_for_tool), or NULL when none does.
+ * Valid while the bundle lives. */
+const char* agentpol_bundle_action_for_tool(const agentpol_bundle* bundle, const char* tool);
 
 /* Engine: current bundle (swap), kill switch, audit hook. */
 agentpol_status agentpol_engine_new(const agentpol_bundle* bundle, agentpol_engine** out);

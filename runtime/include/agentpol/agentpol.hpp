@@ -1,6 +1,7 @@
 // agentpol/agentpol.hpp — umbrella header of the C++ runtime API: load a
 // bundle (bundle.h), build a request (request.h), decide (decide.h) through
-// an Engine with swap, kill switch and audit hook (engine.h, audit.h).
+// an Engine with swap, kill switch and audit hook (engine.h, audit.h); the
+// MCP tool-name rule (tool_name.h).
 #pragma once
 #include <agentpol/audit.h>
 #include <agentpol/bundle.h>
@@ -9,4 +10,5 @@
 #include <agentpol/decide.h>
 #include <agentpol/engine.h>
 #include <agentpol/request.h>
+#include <agentpol/tool_name.h>
 #include <agentpol/types.h>

@@ -28,7 +28,9 @@ class AuditRecord {
   size_t argument_count() const;
   std::string_view argument_name(size_t i) const;
   bool argument_present(size_t i) const;
-  // Appends argument i as JSON (Money "32.00 EUR", Time RFC 3339, ...).
+  bool argument_optional(size_t i) const;  // declared `name?: T` (or inside an optional record)
+  // Appends argument i as JSON (Money "32.00 EUR", Time RFC 3339, ...);
+  // `null` when it was not given.
   void argument_json(size_t i, std::string* out) const;
   const Result& result() const { return res_; }
   const Bundle& bundle() const { return bundle_; }
@@ -41,7 +43,9 @@ class AuditRecord {
 
 // Appends the record as one JSON object on one line (no trailing newline):
 // {"time","namespace","agent","user","action","resources","args",
-//  "decision","reason","rules","annotations","message","bundle"}.
+//  "decision","reason","rules","annotations","message","bundle"}. "args"
+// leaves out optional arguments that were not given; a missing required one
+// (a bad request) is null.
 void audit_json(const AuditRecord& record, std::string* out);
 
 // Appends `s` as a JSON string: quotes, `\"` `\\` `\n` `\t` `\r`, other

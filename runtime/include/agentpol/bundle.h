@@ -57,11 +57,18 @@ class Bundle {
   const BundleImage& image() const;
   const std::array<uint8_t, 32>& source_hash() const;
   uint64_t checksum() const;
-  // Hash of the request schema (types, context, actions): requests built for
-  // one bundle can be decided by another with the same schema hash.
+  // Hash of the request schema (types, context, actions and their MCP tools):
+  // requests built for one bundle can be decided by another with the same
+  // schema hash.
   uint64_t schema_hash() const;
 
   ActionHandle action(std::string_view name) const;
+  // The action an MCP tool call maps to (spec 11): the action whose `@tool`
+  // is `tool`, else the action named `tool` — unless that action has a
+  // `@tool` of its own, which it then stands for instead (invalid handle:
+  // no action; a gateway denies such a call). Each tool maps to at most
+  // one action: the compiler and the loader refuse a bundle where two would.
+  ActionHandle action_for_tool(std::string_view tool) const;
   AgentHandle agent(std::string_view name) const;
   EntityTypeHandle entity_type(std::string_view name) const;
   // A parameter or argument of `action` by name.

@@ -13,7 +13,7 @@
 
 namespace agentpol {
 
-constexpr uint16_t kFormatVersion = 1;
+constexpr uint16_t kFormatVersion = 2;  // 2: actions carry their MCP tool (`@tool`)
 constexpr uint32_t kMaxStack = 128;    // value-stack slots one block may use
 constexpr uint32_t kMaxScratch = 256;  // set-literal elements one block may build
 
@@ -48,13 +48,19 @@ struct EntityTypeImage {
   bool operator==(const EntityTypeImage& o) const { return name == o.name && attrs == o.attrs; }
 };
 
-// params are the resources (entity-typed, required); args are plain values.
+// params are the resources (entity-typed, required); args are plain values
+// (optional ones flagged). `tool` is the MCP tool of `@tool("…")`, "" when
+// the action has none (it then stands for the tool of its own name; see
+// Bundle::action_for_tool).
 struct ActionImage {
   std::string name;
   std::vector<SlotImage> params;
   std::vector<SlotImage> args;
+  std::string tool;
+  // The MCP tool this action stands for: its `@tool`, else its name.
+  const std::string& tool_name() const { return tool.empty() ? name : tool; }
   bool operator==(const ActionImage& o) const {
-    return name == o.name && params == o.params && args == o.args;
+    return name == o.name && params == o.params && args == o.args && tool == o.tool;
   }
 };
 

@@ -1,0 +1,18 @@
+// utf8.h — strict UTF-8 decoding for the runtime (no dependency on the
+// compiler's diag/utf8.h): one code point at a time, refusing overlong
+// forms, surrogates, values above U+10FFFF and cut-off sequences. Used by
+// the bundle parser (every string) and the tool-name rule.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+
+namespace agentpol {
+
+// The code point starting at s[*i] (advancing *i past it), or -1 when the
+// bytes there are not valid UTF-8 (*i unchanged).
+int32_t utf8_next(const uint8_t* s, size_t n, size_t* i);
+
+// Every byte of s[0, n) is part of a valid UTF-8 sequence.
+bool valid_utf8(const uint8_t* s, size_t n);
+
+}  // namespace agentpol
