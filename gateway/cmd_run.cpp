@@ -4,6 +4,7 @@
 #include "commands.h"
 
 #include "core/session.h"
+#include "stdio/signal_pipe.h"
 #include "stdio/stdio_gateway.h"
 
 #include <chrono>
@@ -76,6 +77,7 @@ const CommandSpec& runSpec() {
 int runRun(const ParsedArgs& args) {
   RunConfig c;
   if (std::string why = check_run_args(args, &c); !why.empty()) return usage_error("run", why);
+  install_signal_pipe();  // before any write: SIGPIPE and SIGXFSZ become write errors
   std::string error;
   std::unique_ptr<StateDb> state = StateDb::open(c.state, &error);
   if (!state) return failure(error);
@@ -85,8 +87,12 @@ int runRun(const ParsedArgs& args) {
   std::vector<ReloadEvent> events;
   int64_t now = wall_ms();
   if (!files.load(now, &events, &error)) return failure(error);
+  // A log that cannot be written now (a full disk) stops every call until it
+  // can: the gateway stays up and says so to the client, call by call.
   for (const ReloadEvent& e : events)
-    if (!audit->write(reload_line(now, e), &error)) return failure("cannot write the audit log " + c.audit + ": " + error);
+    if (!audit->write(reload_line(now, e), &error))
+      std::cerr << "agentpol-mcp: cannot write the audit log " << c.audit << ": " << error
+                << " (no call is forwarded while it cannot be written)\n";
   SessionInputs in;
   in.files = &files;
   in.audit = audit.get();

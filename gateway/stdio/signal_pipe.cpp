@@ -34,6 +34,7 @@ int install_signal_pipe() {
   sa.sa_flags = SA_RESTART | SA_NOCLDSTOP;
   for (int sig : {SIGCHLD, SIGTERM, SIGINT, SIGHUP}) sigaction(sig, &sa, nullptr);
   std::signal(SIGPIPE, SIG_IGN);
+  std::signal(SIGXFSZ, SIG_IGN);  // a file size limit shows as EFBIG from write (the audit log fails closed)
   return read_end;
 }
 
