@@ -90,8 +90,10 @@ void StdioGateway::loop() {
     if (fds[s].revents) on_signal();
     if (in >= 0 && fds[in].revents) read_client();
     if (sout >= 0 && fds[sout].revents) read_server();
-    if (out >= 0 && fds[out].revents) write_client();
-    if (sin >= 0 && fds[sin].revents) write_server();
+    // Write at once what the reads queued (a pipe nearly always takes it):
+    // one poll round trip less per message relayed.
+    if ((out >= 0 && fds[out].revents) || (stdout_ok_ && !to_client_.empty())) write_client();
+    if ((sin >= 0 && fds[sin].revents) || (child_.in() >= 0 && !to_server_.empty())) write_server();
     if (!client_open_ && to_server_.empty()) child_.close_in();
   }
   // The last answers (errors for calls the server never answered, too).
