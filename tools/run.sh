@@ -2,7 +2,8 @@
 # The main job: install what is missing, build agentpolc, then take the
 # shipped billing example through the whole pipeline: check (parse + types),
 # verify (Z3: built-in checks and asserts), build a bundle, disassemble it,
-# decide a request with it, and run the example's test cases.
+# decide a request with it, and run the example's test cases; then the MCP
+# gateway (tools/run_gateway.sh): one allowed and one denied call through it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/build.sh
@@ -33,3 +34,6 @@ step "agentpolc eval $BUNDLE --request $EXAMPLE/request.json"
 
 step "agentpolc test $BUNDLE --tests $EXAMPLE/tests"
 "$AGENTPOLC" test "$BUNDLE" --tests "$EXAMPLE/tests"
+
+# The MCP gateway: examples/mcp_filesystem through agentpol-mcp.
+bash tools/run_gateway.sh
