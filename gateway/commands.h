@@ -1,21 +1,19 @@
 // commands.h — agentpol-mcp's subcommands: each has its option table (the
 // shared agentpol_cli parser gives --help and exit-2 usage errors) and a
-// run function. main.cpp dispatches.
+// run function. main.cpp dispatches through driver::runTool.
 #pragma once
 
 #include "driver/cli_args.h"
+#include "driver/cli_dispatch.h"
+#include "driver/exit_codes.h"
 
 #include <string>
 
 namespace agentpol::gateway {
 
+using driver::Command;
 using driver::CommandSpec;
 using driver::ParsedArgs;
-
-struct Command {
-  const CommandSpec* spec;
-  int (*run)(const ParsedArgs&);
-};
 
 const CommandSpec& runSpec();
 int runRun(const ParsedArgs& args);
@@ -26,9 +24,9 @@ int runRevoke(const ParsedArgs& args);
 const CommandSpec& unrevokeSpec();
 int runUnrevoke(const ParsedArgs& args);
 
-inline constexpr int kExitOk = 0;
-inline constexpr int kExitFailed = 1;
-inline constexpr int kExitUsage = 2;
+using driver::kExitFailed;
+using driver::kExitOk;
+using driver::kExitUsage;
 
 // Prints "agentpol-mcp COMMAND: MESSAGE" and the --help hint; returns 2.
 int usage_error(const std::string& command, const std::string& message);
