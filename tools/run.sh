@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# The main job: install what is missing, build agentpolc (only that target,
-# not the test suite), then take the shipped billing example through the
-# whole pipeline: check (parse + types), verify (Z3: built-in checks and
-# asserts), build a bundle, disassemble it, decide a request with it, and run
-# the example's test cases. The last line says that every step passed; any
-# failing step stops the job with its exit code before that line.
+# The main job: install what is missing, build what it needs (agentpolc and
+# agentpol-mcp, not the test suite), then take the shipped billing example
+# through the whole pipeline: check (parse + types), verify (Z3: built-in
+# checks and asserts), build a bundle, disassemble it, decide a request with
+# it, and run the example's test cases; then the MCP gateway
+# (tools/run_gateway.sh): one allowed and one denied call through it. The
+# last line says that every step passed; any failing step stops the job with
+# its exit code before that line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-TARGETS=agentpolc bash tools/build.sh
+TARGETS="agentpolc agentpol-mcp" bash tools/build.sh
 AGENTPOLC=build/compiler/driver/agentpolc
 EXAMPLE=examples/billing
 BUNDLE=build/billing.apb
@@ -40,6 +42,9 @@ step "agentpolc eval $BUNDLE --request $EXAMPLE/request.json"
 
 step "agentpolc test $BUNDLE --tests $EXAMPLE/tests"
 "$AGENTPOLC" test "$BUNDLE" --tests "$EXAMPLE/tests"
+
+# The MCP gateway: examples/mcp_filesystem through agentpol-mcp.
+bash tools/run_gateway.sh
 
 echo
 echo "== main job finished: every step passed"

@@ -6,13 +6,9 @@
 #include <vector>
 
 #include "driver/cli_args.h"
+#include "driver/cli_dispatch.h"
 
 namespace agentpol::driver {
-
-struct Command {
-  const CommandSpec* spec;
-  int (*run)(const ParsedArgs& args);
-};
 
 const std::vector<Command>& allCommands();
 

@@ -1,0 +1,22 @@
+// answers.h — the tool results the gateway gives instead of the server's
+// (spec section 11): a denial, an escalation that cannot wait (approvals are
+// section 12), and a call stopped because its audit line was not written.
+// Each is an MCP CallToolResult with "isError": true, one text item and
+// "_meta": {"agentpol": {…}}.
+#pragma once
+
+#include "core/decider.h"
+
+#include <string>
+
+namespace agentpol::gateway {
+
+// "agentpol: denied (forbidden) by rule-a, rule-b: MESSAGE" (parts left out when empty).
+std::string verdict_text(const Verdict& v);
+
+// The result for a blocked call: deny, or escalate with no approval possible.
+json blocked_result(const Verdict& v, const std::string& audit_id);
+// The result for a call whose audit line could not be written.
+json audit_failed_result(const Verdict& v, const std::string& error);
+
+}  // namespace agentpol::gateway

@@ -1,0 +1,47 @@
+// main.cpp — agentpol-mcp's entry point: the subcommand table, run by the
+// dispatcher every agentpol tool shares (driver/cli_dispatch: --help, usage
+// errors exit 2, an unexpected internal failure exits 1, never 0).
+#include "commands.h"
+
+#include <iostream>
+#include <vector>
+
+namespace agentpol::gateway {
+namespace {
+
+const std::vector<Command>& allCommands() {
+  static const std::vector<Command> commands = {
+      {&runSpec(), runRun},
+      {&schemaSpec(), runSchema},
+      {&revokeSpec(), runRevoke},
+      {&unrevokeSpec(), runUnrevoke},
+  };
+  return commands;
+}
+
+}  // namespace
+
+int usage_error(const std::string& command, const std::string& message) {
+  return driver::usageError("agentpol-mcp", command, message);
+}
+
+int failure(const std::string& message) {
+  std::cerr << "agentpol-mcp: " << message << "\n";
+  return kExitFailed;
+}
+
+bool valid_agent_name(const std::string& name) {
+  if (name.empty() || name.size() > 256) return false;
+  for (unsigned char c : name)
+    if (c < 0x20 || c == 0x7f) return false;
+  return true;
+}
+
+}  // namespace agentpol::gateway
+
+int main(int argc, char** argv) {
+  using namespace agentpol;
+  return driver::runTool({"agentpol-mcp", "agentpol-mcp — the agentpol gateway for MCP: decides every tools/call with a bundle",
+                          &gateway::allCommands()},
+                         {argv + 1, argv + argc});
+}

@@ -1,0 +1,156 @@
+// filesystem.test.mjs — agentpol-mcp run in front of the official filesystem
+// server, driven by the official SDK client: allowed calls reach the server
+// and return its result; denied ones never reach it (the file is not
+// written); undeclared tools and argument type errors are bad requests;
+// tools/list is filtered; every call has one complete audit line.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { connect, FILESYSTEM, workspace, calls, audit, CALL_FIELDS, text } from "./harness.mjs";
+import { fsSetup } from "./fs_policy.mjs";
+
+async function gateway(agent, opts = {}) {
+  const ws = workspace();
+  const s = fsSetup(ws);
+  const g = await connect({ bundle: s.bundle, agent, entities: s.entities, context: s.context, ...ws, ...opts },
+    FILESYSTEM(s.root));
+  return { ws, s, g, c: g.client };
+}
+
+test("an allowed call reaches the server and returns its result", async () => {
+  const { ws, s, g, c } = await gateway("reader");
+  const r = await c.callTool({ name: "read_text_file", arguments: { path: path.join(s.root, "notes.txt"), head: 2 } });
+  assert.equal(r.isError, undefined);
+  assert.equal(text(r), "line one\nline two");
+  const [line] = calls(ws.audit);
+  assert.equal(line.decision, "allow");
+  assert.deepEqual(line.rules, ["read-under-root"]);
+  assert.equal(line.outcome, "forwarded");
+  await g.close();
+});
+
+test("a denied call never reaches the server: the file is not written", async () => {
+  const { ws, s, g, c } = await gateway("writer");
+  const secret = path.join(s.root, "out", "secret.txt");
+  const r = await c.callTool({ name: "write_file", arguments: { path: secret, content: "my password is hunter2" } });
+  assert.equal(r.isError, true);
+  assert.equal(text(r), "agentpol: denied (forbidden) by no-passwords");
+  assert.deepEqual(r._meta.agentpol.rules, ["no-passwords"]);
+  assert.equal(r._meta.agentpol.reason, "forbidden");
+  assert.equal(fs.existsSync(secret), false);
+  // The same agent's allowed write does reach it, so the absence above means something.
+  const ok = path.join(s.root, "out", "ok.txt");
+  const w = await c.callTool({ name: "write_file", arguments: { path: ok, content: "fine" } });
+  assert.equal(w.isError, undefined, text(w));
+  assert.equal(fs.readFileSync(ok, "utf8"), "fine");
+  const lines = calls(ws.audit);
+  assert.deepEqual(lines.map((l) => [l.decision, l.outcome]), [["deny", "blocked"], ["allow", "forwarded"]]);
+  assert.equal(lines[0].audit_id, r._meta.agentpol.audit_id);
+  await g.close();
+});
+
+test("a call outside the agent's scope is denied out_of_scope and not performed", async () => {
+  const { s, g, c } = await gateway("reader");
+  const target = path.join(s.root, "out", "x.txt");
+  const r = await c.callTool({ name: "write_file", arguments: { path: target, content: "x" } });
+  assert.equal(r._meta.agentpol.reason, "out_of_scope");
+  assert.equal(fs.existsSync(target), false);
+  await g.close();
+});
+
+test("an escalated call fails closed until approvals exist: nothing forwarded", async () => {
+  const { ws, s, g, c } = await gateway("writer");
+  const dir = path.join(s.root, "out", "newdir");
+  const r = await c.callTool({ name: "create_directory", arguments: { path: dir } });
+  assert.equal(r.isError, true);
+  assert.equal(r._meta.agentpol.decision, "escalate");
+  assert.match(text(r), /^agentpol: escalated \(escalated\) by dirs-need-a-person/);
+  assert.equal(fs.existsSync(dir), false);
+  assert.equal(calls(ws.audit)[0].outcome, "blocked");
+  await g.close();
+});
+
+test("a tool the policy does not declare is denied bad_request, action null", async () => {
+  const { ws, s, g, c } = await gateway("reader");
+  const r = await c.callTool({ name: "search_files", arguments: { path: s.root, pattern: "*" } });
+  assert.equal(r._meta.agentpol.reason, "bad_request");
+  assert.equal(text(r), 'agentpol: denied (bad_request): tool "search_files" maps to no action of the policy');
+  const [line] = calls(ws.audit);
+  assert.equal(line.action, null);
+  assert.equal(line.tool, "search_files");
+  await g.close();
+});
+
+test("arguments are read by their declared types; a wrong one is bad_request", async () => {
+  const { ws, s, g, c } = await gateway("reader");
+  const file = path.join(s.root, "notes.txt");
+  const cases = [
+    [{ path: file, head: 1.5 }, /^agentpol: denied \(bad_request\): args\.head: expected Int \(a JSON integer\), got the float 1\.5/],
+    [{ path: file, head: "2" }, /^agentpol: denied \(bad_request\): args\.head: expected Int, got "2"/],
+    [{ path: file }, /args\.head: missing/],
+    [{ path: file, head: 1, mode: "fast" }, /args\.mode: unknown argument of `read_text_file`/],
+  ];
+  for (const [args, want] of cases) {
+    const r = await c.callTool({ name: "read_text_file", arguments: args });
+    assert.equal(r._meta.agentpol.reason, "bad_request", JSON.stringify(args));
+    assert.match(text(r), want);
+  }
+  // An integral float for an Int is that integer; a non-string for a String is its JSON text.
+  const r = await c.callTool({ name: "read_text_file", arguments: { path: file, head: 1.0 } });
+  assert.equal(text(r), "line one");
+  const p = await c.callTool({ name: "list_directory", arguments: { path: { dir: s.root } } });
+  assert.equal(p._meta.agentpol.reason, "no_permit");  // {"dir":…} as text does not match the root
+  assert.equal(calls(ws.audit).length, cases.length + 2);
+  await g.close();
+});
+
+test("tools/list shows only the tools the agent may call", async () => {
+  const { g, c } = await gateway("reader");
+  const { tools } = await c.listTools();
+  assert.deepEqual(tools.map((t) => t.name).sort(), ["list_directory", "read_text_file"]);
+  await g.close();
+  const w = await gateway("writer");
+  assert.deepEqual((await w.c.listTools()).tools.map((t) => t.name).sort(),
+    ["create_directory", "read_text_file", "write_file"]);
+  await w.g.close();
+  const stranger = await gateway("nobody");
+  assert.deepEqual((await stranger.c.listTools()).tools, []);
+  const r = await stranger.c.callTool({ name: "list_directory", arguments: { path: stranger.s.root } });
+  assert.equal(r._meta.agentpol.reason, "unknown_agent");
+  await stranger.g.close();
+});
+
+test("--user: the agent can never do what its user could not", async () => {
+  const ann = await gateway("reader", { user: "ann" });
+  const r = await ann.c.callTool({ name: "list_directory", arguments: { path: ann.s.root } });
+  assert.equal(r.isError, undefined);
+  assert.equal(calls(ann.ws.audit)[0].user, "ann");
+  await ann.g.close();
+  const bob = await gateway("reader", { user: "bob" });
+  const d = await bob.c.callTool({ name: "list_directory", arguments: { path: bob.s.root } });
+  assert.equal(d._meta.agentpol.reason, "user_no_permit");
+  await bob.g.close();
+});
+
+test("each audit line is complete and names the call", async () => {
+  const { ws, s, g, c } = await gateway("writer");
+  await c.callTool({ name: "list_directory", arguments: { path: s.root } });
+  await c.callTool({ name: "move_file", arguments: { source: "a", destination: "b" } });
+  const loaded = audit(ws.audit).filter((l) => l.event);
+  assert.deepEqual(loaded.map((l) => l.event).sort(), ["bundle_loaded", "context_loaded", "entities_loaded"]);
+  const bundle = loaded.find((l) => l.event === "bundle_loaded").bundle;
+  const cl = calls(ws.audit);
+  assert.equal(cl.length, 2);
+  for (const l of cl) {
+    for (const f of CALL_FIELDS) assert.ok(f in l, `audit line lacks ${f}: ${JSON.stringify(l)}`);
+    assert.match(l.time, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    assert.equal(l.agent, "writer");
+    assert.equal(l.user, null);
+    assert.equal(l.mode, "enforce");
+    assert.equal(l.bundle, bundle);
+  }
+  assert.deepEqual(cl[0].args, { path: s.root });
+  assert.deepEqual([cl[1].tool, cl[1].action, cl[1].reason], ["move_file", "move_file", "out_of_scope"]);
+  await g.close();
+});
