@@ -60,15 +60,18 @@ test("a call outside the agent's scope is denied out_of_scope and not performed"
   await g.close();
 });
 
-test("an escalated call fails closed until approvals exist: nothing forwarded", async () => {
+test("an escalated call is held for approval (--hold 0s: answered at once), nothing forwarded", async () => {
   const { ws, s, g, c } = await gateway("writer");
   const dir = path.join(s.root, "out", "newdir");
   const r = await c.callTool({ name: "create_directory", arguments: { path: dir } });
   assert.equal(r.isError, true);
   assert.equal(r._meta.agentpol.decision, "escalate");
-  assert.match(text(r), /^agentpol: escalated \(escalated\) by dirs-need-a-person/);
+  assert.match(r._meta.agentpol.approval, /^ap-[0-9a-f]{20}$/);
+  assert.equal(text(r), `agentpol: held for approval ${r._meta.agentpol.approval} (escalated by dirs-need-a-person); ` +
+    `a person approves it with \`agentpol-mcp approvals approve ${r._meta.agentpol.approval}\`, then the same call goes through once; the call was not forwarded`);
   assert.equal(fs.existsSync(dir), false);
-  assert.equal(calls(ws.audit)[0].outcome, "blocked");
+  const [line] = calls(ws.audit);
+  assert.deepEqual([line.outcome, line.approval], ["held", r._meta.agentpol.approval]);
   await g.close();
 });
 
