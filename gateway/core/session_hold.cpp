@@ -99,7 +99,9 @@ bool Session::elicitation_answer(const RpcMessage& m) {
   int64_t now_ms = in_.now_ms();
   std::string error;
   Approval after;
-  std::string note = approve ? "approved through elicitation" : "elicitation answered " + action;
+  std::string note = approve ? "approved through elicitation"
+                     : action == "accept" ? "declined through elicitation (approve: false)"
+                                          : "elicitation answered " + action;
   DecideOutcome d = in_.state->decide_approval(h.approval.id, approve, "client", note, now_ms, &after, &error);
   if (d == DecideOutcome::Failed) peers_.note("could not record the client's answer to approval " + h.approval.id + ": " + error);
   check_held(h, now_ms);  // settles it by what the database now says
