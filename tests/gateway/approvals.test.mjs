@@ -52,13 +52,23 @@ async function waitPending(ws, n) {
   throw new Error(`fewer than ${n} pending approvals after 10 s`);
 }
 
+// A gateway for `writer` in front of the filesystem server with run options
+// `o` (hold, ttl, …); `fn` gets the workspace, the root, the bundle and it.
+async function withWriter(o, fn) {
+  const { ws, root, bundle } = setup();
+  const g = await connect({ bundle, agent: "writer", ...ws, ...o }, FILESYSTEM(root));
+  try {
+    await fn({ ws, root, bundle, g });
+  } finally {
+    await g.close();
+  }
+}
+
 const write = (c, file, content) => c.callTool({ name: "write_file", arguments: { path: file, content } });
 const sha256 = (s) => crypto.createHash("sha256").update(s).digest("hex");
 
 test("held, then approved from the CLI while the client waits: the file appears only then; other calls go on", async () => {
-  const { ws, root, bundle } = setup();
-  const g = await connect({ bundle, agent: "writer", ...ws, hold: "30s" }, FILESYSTEM(root));
-  try {
+  await withWriter({ hold: "30s" }, async ({ ws, root, bundle, g }) => {
     const draft = path.join(root, "draft.md");
     const held = write(g.client, draft, "draft");
     const [a] = await waitPending(ws, 1);
@@ -88,15 +98,11 @@ test("held, then approved from the CLI while the client waits: the file appears 
     assert.equal(again.status, 1);
     assert.match(again.stderr, /is already used/);
     assert.deepEqual(approvalsJson(ws, "list"), []);
-  } finally {
-    await g.close();
-  }
+  });
 });
 
 test("declined: the client gets an isError result naming who declined, and the file never appears", async () => {
-  const { ws, root, bundle } = setup();
-  const g = await connect({ bundle, agent: "writer", ...ws, hold: "30s" }, FILESYSTEM(root));
-  try {
+  await withWriter({ hold: "30s" }, async ({ ws, root, bundle, g }) => {
     const draft = path.join(root, "draft.md");
     const held = write(g.client, draft, "draft");
     const [a] = await waitPending(ws, 1);
@@ -114,15 +120,11 @@ test("declined: the client gets an isError result naming who declined, and the f
     assert.match(shown.decided_at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     assert.equal(approvals(ws, "approve", a.id).status, 1);
     assert.equal(approvalsJson(ws, "show", a.id).status, "denied");
-  } finally {
-    await g.close();
-  }
+  });
 });
 
 test("held past --hold, approved later: the identical call goes through once; other arguments and a new bundle need a new approval", async () => {
-  const { ws, root, bundle } = setup();
-  const g = await connect({ bundle, agent: "writer", ...ws }, FILESYSTEM(root));  // --hold 0s
-  try {
+  await withWriter({}, async /* --hold 0s */ ({ ws, root, bundle, g }) => {
     const draft = path.join(root, "draft.md");
     const r1 = await write(g.client, draft, "v1");
     const id1 = r1._meta.agentpol.approval;
@@ -157,15 +159,11 @@ test("held past --hold, approved later: the identical call goes through once; ot
     assert.equal(approvalsJson(ws, "show", id4).status, "approved");  // still unused
     const bundles = new Set(approvalsJson(ws, "list", "--all").map((a) => a.bundle));
     assert.equal(bundles.size, 2);
-  } finally {
-    await g.close();
-  }
+  });
 });
 
 test("an approval expires: after --approval-ttl it can be neither given nor used", async () => {
-  const { ws, root, bundle } = setup();
-  const g = await connect({ bundle, agent: "writer", ...ws, ttl: "1s" }, FILESYSTEM(root));
-  try {
+  await withWriter({ ttl: "1s" }, async ({ ws, root, bundle, g }) => {
     const draft = path.join(root, "draft.md");
     const late = (await write(g.client, draft, "late"))._meta.agentpol.approval;
     const used = (await write(g.client, draft, "used"))._meta.agentpol.approval;
@@ -179,9 +177,7 @@ test("an approval expires: after --approval-ttl it can be neither given nor used
     const w = await write(g.client, draft, "used");
     assert.equal(w.isError, true);
     assert.equal(fs.existsSync(draft), false);
-  } finally {
-    await g.close();
-  }
+  });
 });
 
 test("the CLI: unknown ids exit 1 and change nothing, usage errors exit 2, text output", async () => {
