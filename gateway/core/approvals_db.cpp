@@ -92,7 +92,8 @@ DecideOutcome StateDb::decide_approval(std::string_view id, bool approve, std::s
     Stmt up(db_,
             "UPDATE approvals SET status = ?2, decided_by = ?3, decided_ms = ?4, note = ?5"
             " WHERE id = ?1 AND status = 'pending' AND expires_ms > ?4");
-    if (up.bind(1, id).bind(2, approve ? "approved" : "denied").bind(3, by).bind(4, now_ms).bind(5, note).step() !=
+    if (up.bind(1, id).bind(2, approve ? "approved" : "denied").bind(3, by).bind(4, now_ms)
+            .bind(5, note.empty() ? std::nullopt : std::optional<std::string>(note)).step() !=
         SQLITE_DONE)
       return false;
     bool changed = sqlite3_changes(db_) > 0;
