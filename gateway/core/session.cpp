@@ -14,11 +14,6 @@ namespace {
 // added them, 2025-06-18 removed them).
 constexpr std::string_view kBatchProtocol = "2025-03-26";
 
-bool starts_batch(std::string_view text) {
-  size_t at = text.find_first_not_of(" \t\r\n");
-  return at != std::string_view::npos && text[at] == '[';
-}
-
 bool blank(std::string_view text) { return text.find_first_not_of(" \t\r\n") == std::string_view::npos; }
 
 // initialize's params.capabilities.elicitation: {} (form, the default) or
