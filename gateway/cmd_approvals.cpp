@@ -80,7 +80,7 @@ std::string refusal(DecideOutcome d, const std::string& id, const Approval& a) {
 const CommandSpec& approvalsSpec() {
   static const CommandSpec spec{
       "approvals",
-      "agentpol-mcp approvals (list | show ID | approve ID | deny ID) [--state DIR] [--by WHO] [--note TEXT] [--format json]",
+      "agentpol-mcp approvals (list [--all] | show ID | approve ID | deny ID) [--state DIR] [--by WHO] [--note TEXT] [--format json]",
       "list, show, approve or deny the approvals of escalated calls",
       "An escalated call is held with a pending approval in the state database. `approve ID`\n"
       "lets the held call through (or, once it was answered `held for approval ID`, the next\n"
@@ -94,12 +94,13 @@ const CommandSpec& approvalsSpec() {
           {"format", 0, "FORMAT", "text (default) or json"},
           {"all", 0, "", "list: every approval, not only the pending ones"},
       },
-      1,
+      0,
       false};
   return spec;
 }
 
 int runApprovals(const ParsedArgs& a) {
+  if (a.positional.empty()) return usage_error("approvals", "expected list, show ID, approve ID or deny ID");
   const std::string& verb = a.positional[0];
   bool needs_id = verb == "show" || verb == "approve" || verb == "deny";
   if (verb != "list" && !needs_id) return usage_error("approvals", "expected list, show ID, approve ID or deny ID, got `" + verb + "`");

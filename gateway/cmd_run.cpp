@@ -69,9 +69,9 @@ const CommandSpec& runSpec() {
       "decided with the bundle and audited before it is forwarded (allow) or answered with an\n"
       "isError result (deny); an escalated call is held for a person's approval (agentpol-mcp\n"
       "approvals, or the client through elicitation) up to --hold; tools/list shows only the\n"
-      "tools the agent may call;\n"
-      "every other message is relayed unchanged. The bundle, entities and context files are\n"
-      "read again when they change; revocations (agentpol-mcp revoke) are read on every call.\n"
+      "tools the agent may call; every other message is relayed unchanged. The bundle,\n"
+      "entities and context files are read again when they change; revocations (agentpol-mcp\n"
+      "revoke) and approvals are read on every call.\n"
       "Exit: the server's status once the client closes its input; non-zero when the server dies.",
       {
           {"bundle", 0, "FILE", "the bundle that decides (built and verified by agentpolc)"},

@@ -84,6 +84,7 @@ void Session::from_client(RpcMessage m, std::string_view raw, uint64_t batch) {
         peers_.note("dropped a tools/call without an id (a notification cannot be answered)");
         return;
       }
+      if (m.method == "notifications/cancelled" && cancel_held(m.doc)) return;
       peers_.to_server(raw);
       return;
     case RpcKind::Request: break;

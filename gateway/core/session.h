@@ -114,7 +114,10 @@ class Session {
   void escalate(Held h, int64_t now_ms);
   void ask_client(Held& h);
   bool elicitation_answer(const RpcMessage& m);
-  void settle(Held& h, Settle how);  // moves h out (and out of held_)
+  // Moves h out (and out of held_), audits it, then forwards or answers it
+  // (no answer when `answer` is false: the client cancelled it).
+  void settle(Held& h, Settle how, bool answer = true);
+  bool cancel_held(const json& notification);
   bool check_held(Held& h, int64_t now_ms);
   void from_server(RpcMessage m, std::string_view raw);
   void server_response(RpcMessage& m, std::string_view raw);

@@ -149,7 +149,20 @@ bool Session::check_held(Held& h, int64_t now_ms) {
 }
 
 // The call's audit line, then the call forwarded (approved) or answered.
-void Session::settle(Held& held, Settle how) {
+// notifications/cancelled for a held call: it ends there (audited `held`,
+// its approval left as it is) and gets no answer, as MCP asks; a call in a
+// batch is still answered, so the batch's answer is complete.
+bool Session::cancel_held(const json& notification) {
+  auto params = notification.find("params");
+  if (params == notification.end() || !params->is_object() || !params->contains("requestId")) return false;
+  auto it = held_.find(canonical((*params)["requestId"]));
+  if (it == held_.end()) return false;
+  peers_.note("the client cancelled the call held for approval " + it->second.approval.id);
+  settle(it->second, Settle::Held, it->second.batch != 0);
+  return true;
+}
+
+void Session::settle(Held& held, Settle how, bool answer) {
   static const char* const kOutcome[] = {"approved", "declined", "held", "blocked"};
   Held h = std::move(held);
   held_.erase(h.id_key);
@@ -170,8 +183,10 @@ void Session::settle(Held& held, Settle how) {
   std::string error;
   if (!in_.audit->write(call_line(rec), &error)) {
     peers_.note("audit log unavailable (" + error + "): a tools/call was not forwarded");
-    return reply(h.batch, rpc_result(h.id, audit_failed_result(h.verdict, error)));
+    if (answer) reply(h.batch, rpc_result(h.id, audit_failed_result(h.verdict, error)));
+    return;
   }
+  if (!answer) return;
   switch (how) {
     case Settle::Approved:
       pending_[h.id_key] = Pending{h.id, Method::ToolsCall, h.batch};

@@ -190,6 +190,7 @@ test("the CLI: unknown ids exit 1 and change nothing, usage errors exit 2, text 
   assert.equal(approvals(ws, "list").stdout, "no pending approvals\n");
   assert.deepEqual(approvalsJson(ws, "list", "--all"), []);
   assert.equal(approvals(ws, "frobnicate").status, 2);
+  assert.match(approvals(ws).stderr, /expected list, show ID, approve ID or deny ID/);
   assert.equal(approvals(ws, "approve").status, 2);
   assert.equal(approvals(ws, "list", "--format", "yaml").status, 2);
   assert.equal(cli(["run", "--bundle", "b", "--agent", "a", "--hold", "soon", "--", "x"]).status, 2);

@@ -187,3 +187,18 @@ TEST_CASE("session: held calls get errors when the server goes away", "[approval
   CHECK(h.session->holding() == 0);
   CHECK(h.session->tick() == -1);
 }
+
+TEST_CASE("session: a held call the client cancels ends unanswered; its approval stays pending", "[approvals]") {
+  Harness h(false, hold_for(30000));
+  h.session->client_message(publish(1, "t"));
+  h.session->client_message(R"({"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":1,"reason":"user"}})");
+  CHECK(h.session->holding() == 0);
+  CHECK(h.wire.client.empty());
+  CHECK(h.wire.server.empty());  // neither the call nor the cancellation reaches the server
+  CHECK(h.last_audit()["outcome"] == "held");
+  std::string error;
+  CHECK(h.state->approvals(true, h.now_ms, &error).size() == 1);
+  // A cancellation for anything else goes to the server as before.
+  h.session->client_message(R"({"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":5}})");
+  CHECK(h.wire.server.size() == 1);
+}
