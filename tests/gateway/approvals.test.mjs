@@ -180,6 +180,27 @@ test("an approval expires: after --approval-ttl it can be neither given nor used
   });
 });
 
+test("a held call the client cancels ends there: not forwarded, audited held, its approval still pending", async () => {
+  await withWriter({ hold: "30s" }, async ({ ws, root, g }) => {
+    const draft = path.join(root, "draft.md");
+    const abort = new AbortController();
+    const held = g.client.callTool({ name: "write_file", arguments: { path: draft, content: "x" } }, undefined,
+      { signal: abort.signal });
+    const [a] = await waitPending(ws, 1);
+    abort.abort("the user changed their mind");
+    await assert.rejects(held);
+    for (let i = 0; i < 100 && !calls(ws.audit).length; ++i) await sleep(20);
+    const [line] = calls(ws.audit);
+    assert.deepEqual([line.outcome, line.approval], ["held", a.id]);
+    assert.equal(approvals(ws, "approve", a.id).status, 0);
+    await sleep(300);
+    assert.equal(fs.existsSync(draft), false);
+    const again = await write(g.client, draft, "x");  // the identical call, now approved
+    assert.equal(again.isError, undefined, text(again));
+    assert.equal(fs.readFileSync(draft, "utf8"), "x");
+  });
+});
+
 test("the CLI: unknown ids exit 1 and change nothing, usage errors exit 2, text output", async () => {
   const { ws } = setup();
   const unknown = approvals(ws, "approve", "ap-00000000000000000000");
