@@ -68,7 +68,17 @@ void Session::call(const RpcMessage& m, std::string_view raw, uint64_t batch) {
     rec.shadow = ShadowVerdict{&shadow, s->hash()};
   }
   if (v.decision == Decision::Escalate && !opts_.shadow_mode) {
-    Held h{m.id, m.id_key, std::string(raw), batch, rec.audit_id, now_ms, p.tool, *p.arguments, v, rec.bundle, {}, {}, {}, 0, {}};
+    Held h;
+    h.id = m.id;
+    h.id_key = m.id_key;
+    h.raw = std::string(raw);
+    h.batch = batch;
+    h.audit_id = rec.audit_id;
+    h.time_ms = now_ms;
+    h.tool = p.tool;
+    h.args = *p.arguments;
+    h.verdict = v;
+    h.bundle = rec.bundle;
     if (rec.shadow) {
       h.shadow = shadow;
       h.shadow_bundle = rec.shadow->bundle;

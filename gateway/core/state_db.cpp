@@ -172,28 +172,28 @@ bool StateDb::transaction(const std::function<bool()>& body, std::string* error)
 
 bool StateDb::revoke(const Revocation& r, bool* changed, std::string* error) {
   return transaction([&] {
-  Stmt ins(db_, "INSERT OR IGNORE INTO revocations (agent, revoked_at, revoked_by, note) VALUES (?1, ?2, ?3, ?4)");
-  bool ok = ins.bind(1, r.agent).bind(2, r.revoked_at).bind(3, r.revoked_by).bind(4, r.note).step() == SQLITE_DONE;
-  *changed = ok && sqlite3_changes(db_) > 0;
-  if (ok && *changed) {
-    Stmt log(db_, "INSERT INTO revocation_history (agent, change, at, by, note) VALUES (?1, 'revoke', ?2, ?3, ?4)");
-    ok = log.bind(1, r.agent).bind(2, r.revoked_at).bind(3, r.revoked_by).bind(4, r.note).step() == SQLITE_DONE;
-  }
-  return ok;
+    Stmt ins(db_, "INSERT OR IGNORE INTO revocations (agent, revoked_at, revoked_by, note) VALUES (?1, ?2, ?3, ?4)");
+    bool ok = ins.bind(1, r.agent).bind(2, r.revoked_at).bind(3, r.revoked_by).bind(4, r.note).step() == SQLITE_DONE;
+    *changed = ok && sqlite3_changes(db_) > 0;
+    if (ok && *changed) {
+      Stmt log(db_, "INSERT INTO revocation_history (agent, change, at, by, note) VALUES (?1, 'revoke', ?2, ?3, ?4)");
+      ok = log.bind(1, r.agent).bind(2, r.revoked_at).bind(3, r.revoked_by).bind(4, r.note).step() == SQLITE_DONE;
+    }
+    return ok;
   }, error);
 }
 
 bool StateDb::unrevoke(std::string_view agent, std::string_view at, std::string_view by, bool* changed,
                        std::string* error) {
   return transaction([&] {
-  Stmt del(db_, "DELETE FROM revocations WHERE agent = ?1");
-  bool ok = del.bind(1, agent).step() == SQLITE_DONE;
-  *changed = ok && sqlite3_changes(db_) > 0;
-  if (ok && *changed) {
-    Stmt log(db_, "INSERT INTO revocation_history (agent, change, at, by) VALUES (?1, 'unrevoke', ?2, ?3)");
-    ok = log.bind(1, agent).bind(2, at).bind(3, by).step() == SQLITE_DONE;
-  }
-  return ok;
+    Stmt del(db_, "DELETE FROM revocations WHERE agent = ?1");
+    bool ok = del.bind(1, agent).step() == SQLITE_DONE;
+    *changed = ok && sqlite3_changes(db_) > 0;
+    if (ok && *changed) {
+      Stmt log(db_, "INSERT INTO revocation_history (agent, change, at, by) VALUES (?1, 'unrevoke', ?2, ?3)");
+      ok = log.bind(1, agent).bind(2, at).bind(3, by).step() == SQLITE_DONE;
+    }
+    return ok;
   }, error);
 }
 
