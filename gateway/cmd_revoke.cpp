@@ -6,25 +6,12 @@
 #include "core/audit_log.h"
 #include "core/state_db.h"
 
-#include <chrono>
-#include <cstdlib>
 #include <iostream>
-#include <pwd.h>
-#include <unistd.h>
 
 namespace agentpol::gateway {
 namespace {
 
-std::string current_user() {
-  if (const char* u = std::getenv("USER"); u && *u) return u;
-  if (const passwd* p = getpwuid(getuid())) return p->pw_name;
-  return "uid " + std::to_string(getuid());
-}
-
-std::string now_text() {
-  using namespace std::chrono;
-  return rfc3339_millis(duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count());
-}
+std::string now_text() { return rfc3339_millis(wall_clock_ms()); }
 
 // Checks AGENT and opens the state; on failure returns the exit code.
 int open_for(const std::string& command, const ParsedArgs& a, std::unique_ptr<StateDb>* db) {

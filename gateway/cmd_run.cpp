@@ -7,16 +7,12 @@
 #include "stdio/signal_pipe.h"
 #include "stdio/stdio_gateway.h"
 
-#include <chrono>
+#include "request/value_text.h"
+
 #include <iostream>
 
 namespace agentpol::gateway {
 namespace {
-
-int64_t wall_ms() {
-  using namespace std::chrono;
-  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
 
 struct RunConfig {
   SessionOptions session;
@@ -24,6 +20,17 @@ struct RunConfig {
   std::string audit, state;
   bool audit_fsync = false;
 };
+
+// A --hold or --approval-ttl value ("0s", "90s", "15m", "1h") in milliseconds.
+std::string read_duration(const ParsedArgs& a, const char* option, const char* fallback, int64_t* ms) {
+  int64_t seconds = 0;
+  std::string why, text = a.get(option, fallback);
+  if (!request::parseDuration(text, &seconds, &why)) return std::string("--") + option + ": " + why;
+  if (seconds < 0) return std::string("--") + option + ": a negative duration (`" + text + "`)";
+  if (seconds > int64_t(366) * 86400) return std::string("--") + option + ": longer than a year (`" + text + "`)";
+  *ms = seconds * 1000;
+  return "";
+}
 
 std::string check_run_args(const ParsedArgs& a, RunConfig* c) {
   if (!a.has("bundle")) return "missing --bundle (the bundle that decides every call)";
@@ -37,6 +44,13 @@ std::string check_run_args(const ParsedArgs& a, RunConfig* c) {
   std::string mode = a.get("mode", "enforce");
   if (mode != "enforce" && mode != "shadow") return "--mode: expected enforce or shadow, got `" + mode + "`";
   c->session.shadow_mode = mode == "shadow";
+  std::string via = a.get("approve-via", "operator");
+  if (via != "operator" && via != "elicitation") return "--approve-via: expected operator or elicitation, got `" + via + "`";
+  c->session.approvals.via_elicitation = via == "elicitation";
+  ApprovalOptions& ap = c->session.approvals;
+  if (std::string why = read_duration(a, "hold", "0s", &ap.hold_ms); !why.empty()) return why;
+  if (std::string why = read_duration(a, "approval-ttl", "1h", &ap.ttl_ms); !why.empty()) return why;
+  if (ap.ttl_ms == 0) return "--approval-ttl: an approval must live longer than 0s";
   c->paths = {a.get("bundle"), a.get("shadow-bundle"), a.get("entities"), a.get("context")};
   c->state = a.get("state", kDefaultStateDir);
   c->audit = a.get("audit", c->state + "/audit.jsonl");
@@ -53,9 +67,11 @@ const CommandSpec& runSpec() {
       "start an MCP server and stand between it and the client on stdio, deciding every tools/call",
       "The MCP client starts this command where it would start the server. Every tools/call is\n"
       "decided with the bundle and audited before it is forwarded (allow) or answered with an\n"
-      "isError result (deny, escalate); tools/list shows only the tools the agent may call;\n"
-      "every other message is relayed unchanged. The bundle, entities and context files are\n"
-      "read again when they change; revocations (agentpol-mcp revoke) are read on every call.\n"
+      "isError result (deny); an escalated call is held for a person's approval (agentpol-mcp\n"
+      "approvals, or the client through elicitation) up to --hold; tools/list shows only the\n"
+      "tools the agent may call; every other message is relayed unchanged. The bundle,\n"
+      "entities and context files are read again when they change; revocations (agentpol-mcp\n"
+      "revoke) and approvals are read on every call.\n"
       "Exit: the server's status once the client closes its input; non-zero when the server dies.",
       {
           {"bundle", 0, "FILE", "the bundle that decides (built and verified by agentpolc)"},
@@ -65,9 +81,12 @@ const CommandSpec& runSpec() {
           {"context", 0, "FILE", "JSON object: the request context (default {})"},
           {"audit", 0, "FILE", "audit log, one JSON line per call (default STATE/audit.jsonl; - for stderr)"},
           {"audit-fsync", 0, "", "fsync the audit log after every line"},
-          {"state", 0, "DIR", "state directory shared with `revoke` (default ./agentpol-state)"},
+          {"state", 0, "DIR", "state directory shared with `revoke` and `approvals` (default ./agentpol-state)"},
           {"mode", 0, "MODE", "enforce (default) or shadow: decide and audit, forward as if allowed"},
           {"shadow-bundle", 0, "FILE", "also decide every call with this bundle; audited, never changes the answer"},
+          {"hold", 0, "DUR", "how long an escalated call waits for approval before `held for approval ID` (default 0s)"},
+          {"approve-via", 0, "HOW", "operator (default: agentpol-mcp approvals approve ID) or elicitation (ask the client)"},
+          {"approval-ttl", 0, "DUR", "how long an approval can be given and used (default 1h)"},
       },
       0,
       true};
@@ -85,7 +104,7 @@ int runRun(const ParsedArgs& args) {
   if (!audit) return failure(error);
   PolicyFiles files(c.paths, c.session.caller);
   std::vector<ReloadEvent> events;
-  int64_t now = wall_ms();
+  int64_t now = wall_clock_ms();
   if (!files.load(now, &events, &error)) return failure(error);
   // A log that cannot be written now (a full disk) stops every call until it
   // can: the gateway stays up and says so to the client, call by call.
@@ -97,7 +116,8 @@ int runRun(const ParsedArgs& args) {
   in.files = &files;
   in.audit = audit.get();
   in.revoked = [&state](std::string_view agent) { return state->is_revoked(agent); };
-  in.now_ms = wall_ms;
+  in.now_ms = wall_clock_ms;
+  in.state = state.get();
   StdioGateway gateway(c.session, in);
   return gateway.run(args.afterDashDash);
 }

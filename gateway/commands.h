@@ -7,6 +7,7 @@
 #include "driver/cli_dispatch.h"
 #include "driver/exit_codes.h"
 
+#include <cstdint>
 #include <string>
 
 namespace agentpol::gateway {
@@ -23,6 +24,8 @@ const CommandSpec& revokeSpec();
 int runRevoke(const ParsedArgs& args);
 const CommandSpec& unrevokeSpec();
 int runUnrevoke(const ParsedArgs& args);
+const CommandSpec& approvalsSpec();
+int runApprovals(const ParsedArgs& args);
 
 using driver::kExitFailed;
 using driver::kExitOk;
@@ -34,6 +37,10 @@ int usage_error(const std::string& command, const std::string& message);
 int failure(const std::string& message);
 // An agent identity as the language allows it: 1-256 bytes, no control characters.
 bool valid_agent_name(const std::string& name);
+// Who runs the command ($USER, else the passwd entry): --by's default.
+std::string current_user();
+// The wall clock, epoch milliseconds.
+int64_t wall_clock_ms();
 // The default state directory (spec section 12).
 inline constexpr const char* kDefaultStateDir = "./agentpol-state";
 

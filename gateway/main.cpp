@@ -3,7 +3,11 @@
 // errors exit 2, an unexpected internal failure exits 1, never 0).
 #include "commands.h"
 
+#include <chrono>
+#include <cstdlib>
 #include <iostream>
+#include <pwd.h>
+#include <unistd.h>
 #include <vector>
 
 namespace agentpol::gateway {
@@ -15,6 +19,7 @@ const std::vector<Command>& allCommands() {
       {&schemaSpec(), runSchema},
       {&revokeSpec(), runRevoke},
       {&unrevokeSpec(), runUnrevoke},
+      {&approvalsSpec(), runApprovals},
   };
   return commands;
 }
@@ -28,6 +33,17 @@ int usage_error(const std::string& command, const std::string& message) {
 int failure(const std::string& message) {
   std::cerr << "agentpol-mcp: " << message << "\n";
   return kExitFailed;
+}
+
+std::string current_user() {
+  if (const char* u = std::getenv("USER"); u && *u) return u;
+  if (const passwd* p = getpwuid(getuid())) return p->pw_name;
+  return "uid " + std::to_string(getuid());
+}
+
+int64_t wall_clock_ms() {
+  using namespace std::chrono;
+  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
 }
 
 bool valid_agent_name(const std::string& name) {

@@ -3,7 +3,8 @@
 # pipeline, with agentpolc and agentpol-mcp built): examples/mcp_filesystem
 # verified and built, then `agentpol-mcp run` in front of the official MCP
 # filesystem server (npm, pinned in tests/gateway) with one allowed and one
-# denied tools/call, and the audit lines they left.
+# denied tools/call and one escalated write approved by a person
+# (`agentpol-mcp approvals approve`), and the audit lines they left.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD_DIR=${BUILD_DIR:-build}
@@ -29,23 +30,12 @@ echo "# Guide" > "$DOCS/guide.md"
 for f in "$EXAMPLE"/*.agentpol; do sed "s|/srv/docs|$DOCS|g" "$f" > "$WORK/policy/$(basename "$f")"; done
 "$AGENTPOLC" build "$WORK/policy" -o "$WORK/mcp_filesystem.apb"
 
-step "agentpol-mcp run --agent docs_editor -- server-filesystem: one allowed call, one denied"
-cat > "$NPM_DIR/run_demo.mjs" <<'JS'
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
-const [gateway, bundle, state, audit, docs, server] = process.argv.slice(2);
-const transport = new StdioClientTransport({ command: gateway, stderr: "ignore",
-  args: ["run", "--bundle", bundle, "--agent", "docs_editor", "--state", state, "--audit", audit, "--", process.execPath, server, docs] });
-const client = new Client({ name: "run.sh", version: "1" });
-await client.connect(transport);
-for (const [name, args] of [["read_text_file", { path: `${docs}/guide.md` }], ["move_file", { source: `${docs}/guide.md`, destination: `${docs}/gone.md` }]]) {
-  const r = await client.callTool({ name, arguments: args });
-  console.log(`${name}: ${r.isError ? "isError" : "ok"}: ${r.content.map((c) => c.text).join("").trim()}`);
-}
-await client.close();
-JS
+step "agentpol-mcp run --agent docs_editor -- server-filesystem: one allowed call, one denied, one write approved"
+# The demo client imports the SDK, which Node resolves from the script's own
+# folder: it runs from the npm folder, next to node_modules.
+cp tests/gateway/run_demo.mjs "$NPM_DIR/run_demo.mjs"
 SERVER=$NPM_DIR/node_modules/@modelcontextprotocol/server-filesystem/dist/index.js
 node "$NPM_DIR/run_demo.mjs" "$GATEWAY" "$WORK/mcp_filesystem.apb" "$WORK/state" "$WORK/audit.jsonl" "$DOCS" "$SERVER"
 
-step "the audit lines of those two calls"
+step "the audit lines of those calls"
 grep '"audit_id"' "$WORK/audit.jsonl"

@@ -28,11 +28,24 @@ std::string verdict_text(const Verdict& v) {
   return out;
 }
 
-json blocked_result(const Verdict& v, const std::string& audit_id) {
-  std::string text = verdict_text(v);
-  if (v.decision == Decision::Escalate)
-    text += ": a person must approve this call, and this gateway does not take approvals; the call was not forwarded";
-  return tool_error(text, meta(v, audit_id));
+json blocked_result(const Verdict& v, const std::string& audit_id) { return tool_error(verdict_text(v), meta(v, audit_id)); }
+
+json held_result(const Verdict& v, const std::string& audit_id, const Approval& a) {
+  std::string text = "agentpol: held for approval " + a.id + " (escalated";
+  for (size_t i = 0; i < v.rules.size(); ++i) text += (i ? ", " : " by ") + v.rules[i];
+  text += "); a person approves it with `agentpol-mcp approvals approve " + a.id +
+          "`, then the same call goes through once; the call was not forwarded";
+  json m = meta(v, audit_id);
+  m["approval"] = a.id;
+  return tool_error(text, std::move(m));
+}
+
+json declined_result(const Verdict& v, const std::string& audit_id, const Approval& a) {
+  std::string text = "agentpol: declined by " + a.decided_by.value_or("?") + " (approval " + a.id + ")";
+  if (a.note && !a.note->empty()) text += ": " + *a.note;
+  json m = meta(v, audit_id);
+  m["approval"] = a.id;
+  return tool_error(text, std::move(m));
 }
 
 json audit_failed_result(const Verdict& v, const std::string& error) {

@@ -113,6 +113,8 @@ std::string call_line(const CallRecord& r) {
   line["bundle"] = r.bundle;
   line["mode"] = r.mode;
   line["outcome"] = r.outcome;
+  if (r.approval) line["approval"] = *r.approval;
+  if (r.approver) line["approver"] = *r.approver;
   if (r.shadow) {
     const Verdict& s = *r.shadow->verdict;
     ojson shadow{{"decision", to_string(s.decision)}, {"reason", to_string(s.reason)}, {"rules", rules_of(s)},

@@ -67,7 +67,9 @@ struct CallRecord {
   const Verdict* verdict = nullptr;
   std::string bundle;              // hash of the enforced bundle
   std::string mode;                // "enforce" or "shadow"
-  std::string outcome;             // forwarded, blocked (held, approved, declined: section 12)
+  std::string outcome;             // forwarded, blocked, held, approved, declined
+  std::optional<std::string> approval;  // the approval's id, for escalated calls
+  std::optional<std::string> approver;  // who approved or declined it
   std::optional<ShadowVerdict> shadow;
 };
 

@@ -83,11 +83,6 @@ json placeholder(const BundleImage& image, Type t) {
 
 }  // namespace
 
-ActionHandle action_for_tool(const Bundle& bundle, std::string_view tool) {
-  // Until the bundle records `@tool`, a tool maps to the action of its name.
-  return bundle.action(tool);
-}
-
 json convert_arguments(const ActionImage& action, const json& arguments) {
   if (!arguments.is_object()) return arguments;
   return convert_object(action, arguments, "");

@@ -1,6 +1,7 @@
 // call_request.h — a tools/call as the request of spec section 8 (section 11's
-// mapping): which action a tool stands for, the call's arguments converted
-// by the action's declared types, and the request text read by the one
+// mapping; which action a tool stands for is the runtime's
+// Bundle::action_for_tool): the call's arguments converted by the action's
+// declared types, and the request text read by the one
 // request reader, so every check and message is the same as `agentpolc eval`.
 #pragma once
 
@@ -14,11 +15,6 @@
 #include <string_view>
 
 namespace agentpol::gateway {
-
-// The action a tool stands for: the one whose `@tool` is the tool's name,
-// else the action of that name; invalid when none. The only place the
-// gateway maps tools.
-ActionHandle action_for_tool(const Bundle& bundle, std::string_view tool);
 
 // Who calls: the gateway's --agent and --user.
 struct Caller {

@@ -27,7 +27,7 @@ Decider::Decider(std::shared_ptr<const Bundle> bundle, std::string context, std:
 
 Verdict Decider::decide(const Caller& caller, int64_t now, std::string_view tool, const json& arguments,
                         bool revoked) {
-  ActionHandle action = action_for_tool(*bundle_, tool);
+  ActionHandle action = bundle_->action_for_tool(tool);
   if (!action.valid())
     return bad_request("tool \"" + std::string(tool) + "\" maps to no action of the policy");
   const ActionImage& image = bundle_->image().actions[action.index];

@@ -14,12 +14,18 @@ namespace {
 // added them, 2025-06-18 removed them).
 constexpr std::string_view kBatchProtocol = "2025-03-26";
 
-bool starts_batch(std::string_view text) {
-  size_t at = text.find_first_not_of(" \t\r\n");
-  return at != std::string_view::npos && text[at] == '[';
-}
-
 bool blank(std::string_view text) { return text.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+
+// initialize's params.capabilities.elicitation: {} (form, the default) or
+// with a "form" member.
+bool declares_form_elicitation(const json& doc) {
+  const json* e = &doc;
+  for (const char* key : {"params", "capabilities", "elicitation"}) {
+    if (!e->is_object() || !e->contains(key)) return false;
+    e = &(*e)[key];
+  }
+  return e->is_object() && (e->empty() || e->contains("form"));
+}
 
 }  // namespace
 
@@ -78,15 +84,17 @@ void Session::from_client(RpcMessage m, std::string_view raw, uint64_t batch) {
         peers_.note("dropped a tools/call without an id (a notification cannot be answered)");
         return;
       }
+      if (m.method == "notifications/cancelled" && cancel_held(m.doc)) return;
       peers_.to_server(raw);
       return;
     case RpcKind::Request: break;
   }
-  if (pending_.count(m.id_key)) {
+  if (pending_.count(m.id_key) || held_.count(m.id_key)) {
     return reply(batch, rpc_error(m.id, kInvalidRequest, "Invalid Request: id " + m.id_key +
                                                              " is already used by a request in flight"));
   }
   if (m.method == "tools/call") return call(m, raw, batch);
+  if (m.method == "initialize") client_elicits_ = declares_form_elicitation(m.doc);
   Method method = m.method == "tools/list" ? Method::ToolsList
                   : m.method == "initialize" ? Method::Initialize
                                              : Method::Other;
@@ -100,6 +108,7 @@ void Session::forward(const RpcMessage& m, std::string_view raw, Method method, 
 
 // A client's answer to a server request: back to the server's own id.
 void Session::client_response(RpcMessage& m) {
+  if (elicitation_answer(m)) return;
   std::optional<json> original = server_ids_.to_server(m.id);
   if (!original) {
     peers_.note("dropped a client response to unknown request id " + m.id_key);
@@ -177,6 +186,11 @@ void Session::server_gone(std::string_view why) {
   waiting.swap(pending_);
   for (auto& [key, p] : waiting)
     reply(p.batch, rpc_error(p.id, kInternalError, "agentpol-mcp: " + std::string(why)));
+  std::unordered_map<std::string, Held> held;
+  held.swap(held_);
+  asked_.clear();
+  for (auto& [key, h] : held)  // their approvals stay in the state database
+    reply(h.batch, rpc_error(h.id, kInternalError, "agentpol-mcp: " + std::string(why)));
   server_ids_.clear();
 }
 

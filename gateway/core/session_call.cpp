@@ -1,6 +1,7 @@
 // session_call.cpp — one tools/call: read its params, decide it (enforced
 // and shadow bundles, revocations read now), write its audit line, and only
-// then forward it or answer it. No audit line, no action.
+// then forward it or answer it. No audit line, no action. An escalated call
+// goes to session_hold.cpp.
 #include "core/session.h"
 
 #include "core/answers.h"
@@ -65,6 +66,24 @@ void Session::call(const RpcMessage& m, std::string_view raw, uint64_t batch) {
   if (Decider* s = in_.files->shadow()) {
     shadow = decide(*s);
     rec.shadow = ShadowVerdict{&shadow, s->hash()};
+  }
+  if (v.decision == Decision::Escalate && !opts_.shadow_mode) {
+    Held h;
+    h.id = m.id;
+    h.id_key = m.id_key;
+    h.raw = std::string(raw);
+    h.batch = batch;
+    h.audit_id = rec.audit_id;
+    h.time_ms = now_ms;
+    h.tool = p.tool;
+    h.args = *p.arguments;
+    h.verdict = v;
+    h.bundle = rec.bundle;
+    if (rec.shadow) {
+      h.shadow = shadow;
+      h.shadow_bundle = rec.shadow->bundle;
+    }
+    return escalate(std::move(h), now_ms);
   }
   std::string error;
   if (!in_.audit->write(call_line(rec), &error)) {

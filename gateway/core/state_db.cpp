@@ -1,9 +1,10 @@
 // state_db.cpp — StateDb over the SQLite C API: open + pragmas, migrations
 // (each in BEGIN IMMEDIATE, re-reading the version inside so concurrent
-// openers migrate once), and the revocation queries.
+// openers migrate once), the transaction helper, and the revocation
+// queries (approvals: approvals_db.cpp).
 #include "core/state_db.h"
 
-#include <sqlite3.h>
+#include "core/state_stmt.h"
 
 #include <cerrno>
 #include <cstring>
@@ -28,6 +29,26 @@ const char* const kMigrations[] = {
     "  at TEXT NOT NULL,"
     "  by TEXT NOT NULL,"
     "  note TEXT NOT NULL DEFAULT '');",
+    // 2: pending and decided approvals of escalated calls (spec section 12).
+    "CREATE TABLE approvals ("
+    "  id TEXT PRIMARY KEY NOT NULL,"
+    "  status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'denied', 'used')),"
+    "  agent TEXT NOT NULL,"
+    "  user TEXT,"
+    "  tool TEXT NOT NULL,"
+    "  action TEXT NOT NULL,"
+    "  args TEXT NOT NULL,"
+    "  args_sha256 TEXT NOT NULL,"
+    "  bundle TEXT NOT NULL,"
+    "  rules TEXT NOT NULL,"
+    "  reason TEXT NOT NULL,"
+    "  created_ms INTEGER NOT NULL,"
+    "  expires_ms INTEGER NOT NULL,"
+    "  decided_by TEXT,"
+    "  decided_ms INTEGER,"
+    "  note TEXT,"
+    "  used_ms INTEGER);"
+    "CREATE INDEX approvals_by_call ON approvals (agent, tool, args_sha256, bundle, status);",
 };
 constexpr int kVersion = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
 
@@ -42,27 +63,6 @@ bool make_dirs(const std::string& dir, std::string* error) {
   }
   return true;
 }
-
-// A statement with text binds, stepped until done; rows go to `row`.
-class Stmt {
- public:
-  Stmt(sqlite3* db, const char* sql) { ok_ = sqlite3_prepare_v2(db, sql, -1, &s_, nullptr) == SQLITE_OK; }
-  ~Stmt() { sqlite3_finalize(s_); }
-  Stmt& bind(int i, std::string_view v) {
-    ok_ = ok_ && sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT) == SQLITE_OK;
-    return *this;
-  }
-  // SQLITE_ROW, SQLITE_DONE or an error code.
-  int step() { return ok_ ? sqlite3_step(s_) : SQLITE_ERROR; }
-  std::string text(int col) const {
-    const unsigned char* t = sqlite3_column_text(s_, col);
-    return t ? reinterpret_cast<const char*>(t) : "";
-  }
-
- private:
-  sqlite3_stmt* s_ = nullptr;
-  bool ok_ = false;
-};
 
 Revocation row_of(const Stmt& s) { return {s.text(0), s.text(1), s.text(2), s.text(3)}; }
 
@@ -161,33 +161,40 @@ std::vector<Revocation> StateDb::revocations(std::string* error) {
   return out;
 }
 
-bool StateDb::revoke(const Revocation& r, bool* changed, std::string* error) {
+bool StateDb::transaction(const std::function<bool()>& body, std::string* error) {
   if (!exec("BEGIN IMMEDIATE", error)) return false;
-  Stmt ins(db_, "INSERT OR IGNORE INTO revocations (agent, revoked_at, revoked_by, note) VALUES (?1, ?2, ?3, ?4)");
-  bool ok = ins.bind(1, r.agent).bind(2, r.revoked_at).bind(3, r.revoked_by).bind(4, r.note).step() == SQLITE_DONE;
-  *changed = ok && sqlite3_changes(db_) > 0;
-  if (ok && *changed) {
-    Stmt log(db_, "INSERT INTO revocation_history (agent, change, at, by, note) VALUES (?1, 'revoke', ?2, ?3, ?4)");
-    ok = log.bind(1, r.agent).bind(2, r.revoked_at).bind(3, r.revoked_by).bind(4, r.note).step() == SQLITE_DONE;
-  }
-  if (!ok) *error = sqlite3_errmsg(db_);
+  if (body() && exec("COMMIT", error)) return true;
+  if (error->empty()) *error = sqlite3_errmsg(db_);
   std::string ignored;
-  return exec(ok ? "COMMIT" : "ROLLBACK", ok ? error : &ignored) && ok;
+  exec("ROLLBACK", &ignored);
+  return false;
+}
+
+bool StateDb::revoke(const Revocation& r, bool* changed, std::string* error) {
+  return transaction([&] {
+    Stmt ins(db_, "INSERT OR IGNORE INTO revocations (agent, revoked_at, revoked_by, note) VALUES (?1, ?2, ?3, ?4)");
+    bool ok = ins.bind(1, r.agent).bind(2, r.revoked_at).bind(3, r.revoked_by).bind(4, r.note).step() == SQLITE_DONE;
+    *changed = ok && sqlite3_changes(db_) > 0;
+    if (ok && *changed) {
+      Stmt log(db_, "INSERT INTO revocation_history (agent, change, at, by, note) VALUES (?1, 'revoke', ?2, ?3, ?4)");
+      ok = log.bind(1, r.agent).bind(2, r.revoked_at).bind(3, r.revoked_by).bind(4, r.note).step() == SQLITE_DONE;
+    }
+    return ok;
+  }, error);
 }
 
 bool StateDb::unrevoke(std::string_view agent, std::string_view at, std::string_view by, bool* changed,
                        std::string* error) {
-  if (!exec("BEGIN IMMEDIATE", error)) return false;
-  Stmt del(db_, "DELETE FROM revocations WHERE agent = ?1");
-  bool ok = del.bind(1, agent).step() == SQLITE_DONE;
-  *changed = ok && sqlite3_changes(db_) > 0;
-  if (ok && *changed) {
-    Stmt log(db_, "INSERT INTO revocation_history (agent, change, at, by) VALUES (?1, 'unrevoke', ?2, ?3)");
-    ok = log.bind(1, agent).bind(2, at).bind(3, by).step() == SQLITE_DONE;
-  }
-  if (!ok) *error = sqlite3_errmsg(db_);
-  std::string ignored;
-  return exec(ok ? "COMMIT" : "ROLLBACK", ok ? error : &ignored) && ok;
+  return transaction([&] {
+    Stmt del(db_, "DELETE FROM revocations WHERE agent = ?1");
+    bool ok = del.bind(1, agent).step() == SQLITE_DONE;
+    *changed = ok && sqlite3_changes(db_) > 0;
+    if (ok && *changed) {
+      Stmt log(db_, "INSERT INTO revocation_history (agent, change, at, by) VALUES (?1, 'unrevoke', ?2, ?3)");
+      ok = log.bind(1, agent).bind(2, at).bind(3, by).step() == SQLITE_DONE;
+    }
+    return ok;
+  }, error);
 }
 
 }  // namespace agentpol::gateway

@@ -2,9 +2,12 @@
 // shared by every gateway and command using the directory: WAL mode, a busy
 // timeout, each write one transaction, and a schema version (PRAGMA
 // user_version) raised by numbered migrations. Version 1 holds the
-// revocations (the kill switch) and their history; approvals come next.
+// revocations (the kill switch) and their history; version 2 the approvals
+// of escalated calls (section 12).
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -29,6 +32,38 @@ struct RevocationCheck {
   std::string error;
 };
 
+// One approval (spec section 12). Times are epoch milliseconds.
+struct Approval {
+  std::string id;
+  std::string status;  // pending, approved, denied, used (expired: see status_at)
+  std::string agent;
+  std::optional<std::string> user;
+  std::string tool, action;
+  std::string args;         // canonical JSON text of the call's arguments
+  std::string args_sha256;  // lower-case hex SHA-256 of `args`
+  std::string bundle;       // hash of the bundle that escalated
+  std::vector<std::string> rules;
+  std::string reason;
+  int64_t created_ms = 0, expires_ms = 0;
+  std::optional<std::string> decided_by, note;
+  std::optional<int64_t> decided_ms, used_ms;
+
+  // The status as shown at `now_ms`: a pending or approved approval past
+  // its expiry is "expired".
+  std::string status_at(int64_t now_ms) const;
+};
+
+// What identifies "the same call" for an approval: agent, user, tool,
+// canonical arguments (their hash) and bundle hash.
+struct CallKey {
+  std::string agent;
+  std::optional<std::string> user;
+  std::string tool, args_sha256, bundle;
+};
+
+// Why approve/deny changed nothing.
+enum class DecideOutcome { Decided, Unknown, Expired, AlreadyDecided, Failed };
+
 class StateDb {
  public:
   // Opens (creating the directory and the database if missing) and brings
@@ -48,9 +83,25 @@ class StateDb {
   bool unrevoke(std::string_view agent, std::string_view at, std::string_view by, bool* changed,
                 std::string* error);
 
+  // Approvals (approvals_db.cpp). Each write is one transaction.
+  bool add_approval(const Approval& a, std::string* error);
+  std::optional<Approval> approval(std::string_view id, std::string* error);
+  // All approvals, newest first; only the pending, unexpired ones with `pending_only`.
+  std::vector<Approval> approvals(bool pending_only, int64_t now_ms, std::string* error);
+  // Records approve (true) or deny for a pending, unexpired approval; *out
+  // is the approval afterwards (or as it is, when nothing changed).
+  DecideOutcome decide_approval(std::string_view id, bool approve, std::string_view by, std::string_view note,
+                                int64_t now_ms, Approval* out, std::string* error);
+  // Marks an approved, unexpired approval used: by id, or the oldest one for
+  // `key`. The id used, or none (nothing to use, or *error).
+  std::optional<std::string> use_approval(std::string_view id, int64_t now_ms, std::string* error);
+  std::optional<std::string> use_approval_for(const CallKey& key, int64_t now_ms, std::string* error);
+
  private:
   explicit StateDb(sqlite3* db) : db_(db) {}
   bool migrate(std::string* error);
+  // BEGIN IMMEDIATE; body; COMMIT, or ROLLBACK when the body returns false.
+  bool transaction(const std::function<bool()>& body, std::string* error);
   bool exec(const char* sql, std::string* error);
 
   sqlite3* db_;

@@ -2,8 +2,6 @@
 // each listed tool through action_for_tool and the agent's `may` scope.
 #include "core/tools_filter.h"
 
-#include "core/call_request.h"
-
 #include <algorithm>
 
 namespace agentpol::gateway {
@@ -17,7 +15,7 @@ const AgentImage* inventory_entry(const Bundle& bundle, std::string_view agent) 
 bool tool_visible(const Bundle& bundle, const AgentImage* entry, const json& tool) {
   auto name = tool.find("name");
   if (name == tool.end() || !name->is_string()) return false;
-  ActionHandle action = action_for_tool(bundle, name->get_ref<const std::string&>());
+  ActionHandle action = bundle.action_for_tool(name->get_ref<const std::string&>());
   if (!action.valid()) return false;
   if (!entry || !entry->has_scope) return true;
   return std::binary_search(entry->may.begin(), entry->may.end(), action.index);

@@ -1,7 +1,8 @@
 // stdio_gateway.cpp — the poll loop. Reading stops while the other side's
 // output backlog is over a high-water mark (backpressure, bounded memory);
 // shutdown closes the server's stdin, then SIGTERM after a grace period,
-// then SIGKILL, and always reaps the child.
+// then SIGKILL, and always reaps the child. Held calls (section 12) are
+// settled by Session::tick between polls, whose timeout they shorten.
 #include "stdio/stdio_gateway.h"
 
 #include "stdio/signal_pipe.h"
@@ -75,6 +76,7 @@ void StdioGateway::loop() {
   while (!finished()) {
     int64_t now = steady_ms();
     check_deadlines(now);
+    int64_t held_wait = session_.tick();  // held calls: approvals decided, holds over
     pollfd fds[5];
     nfds_t n = 0;
     auto watch = [&](int fd, short events) {
@@ -86,7 +88,9 @@ void StdioGateway::loop() {
     int out = stdout_ok_ && !to_client_.empty() ? watch(STDOUT_FILENO, POLLOUT) : -1;
     int sout = server_open_ && to_client_.pending() < kHighWater ? watch(child_.out(), POLLIN) : -1;
     int sin = child_.in() >= 0 && !to_server_.empty() ? watch(child_.in(), POLLOUT) : -1;
-    if (::poll(fds, n, poll_timeout(now)) < 0 && errno != EINTR) break;
+    int timeout = poll_timeout(now);
+    if (held_wait >= 0 && held_wait < timeout) timeout = static_cast<int>(held_wait);
+    if (::poll(fds, n, timeout) < 0 && errno != EINTR) break;
     if (fds[s].revents) on_signal();
     if (in >= 0 && fds[in].revents) read_client();
     if (sout >= 0 && fds[sout].revents) read_server();

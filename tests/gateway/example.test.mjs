@@ -1,13 +1,13 @@
 // example.test.mjs — examples/mcp_filesystem as a user runs it: verify proves
 // every check, and the gateway with that policy in front of the official
 // filesystem server (the example's /srv/docs moved to a temporary folder)
-// behaves as the example's README says.
+// behaves as the example's README says, approving one write included.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { AGENTPOLC, SOURCE_DIR, connect, FILESYSTEM, workspace, compile, calls, text } from "./harness.mjs";
+import { AGENTPOLC, SOURCE_DIR, connect, cli, FILESYSTEM, workspace, compile, calls, text } from "./harness.mjs";
 
 const EXAMPLE = path.join(SOURCE_DIR, "examples", "mcp_filesystem");
 
@@ -44,19 +44,29 @@ test("the example policy in front of the filesystem server", async () => {
 
   const editor = await connect({ bundle, agent: "docs_editor", ...ws }, FILESYSTEM(docs));
   const draft = path.join(docs, "draft.md");
-  const w = await editor.client.callTool({ name: "write_file", arguments: { path: draft, content: "draft" } });
-  assert.match(text(w), /^agentpol: escalated \(escalated\) by writes-need-a-person/);
+  const writeDraft = () => editor.client.callTool({ name: "write_file", arguments: { path: draft, content: "draft" } });
+  const w = await writeDraft();
+  const id = w._meta.agentpol.approval;
+  assert.match(text(w), new RegExp(`^agentpol: held for approval ${id} \\(escalated by writes-need-a-person\\)`));
   assert.equal(fs.existsSync(draft), false);
+  // A person approves it, as the README shows; the same call then goes through once.
+  const approved = cli(["approvals", "approve", id, "--state", ws.state, "--by", "ann", "--note", "ok to publish"]);
+  assert.equal(approved.status, 0, approved.stderr);
+  assert.match(approved.stdout, /^id: ap-[0-9a-f]{20}\nstatus: approved\n/);
+  const again = await writeDraft();
+  assert.equal(again.isError, undefined, text(again));
+  assert.equal(fs.readFileSync(draft, "utf8"), "draft");
   const mv = await editor.client.callTool({ name: "move_file", arguments: { source: path.join(docs, "guide.md"), destination: draft } });
   assert.equal(mv._meta.agentpol.decision, "deny");
   assert.ok(fs.existsSync(path.join(docs, "guide.md")));
   await editor.close();
-  assert.deepEqual(calls(ws.audit).map((l) => [l.agent, l.tool, l.decision]), [
-    ["docs_reader", "read_text_file", "allow"],
-    ["docs_reader", "read_text_file", "deny"],
-    ["docs_reader", "read_media_file", "deny"],
-    ["docs_editor", "write_file", "escalate"],
-    ["docs_editor", "move_file", "deny"],
+  assert.deepEqual(calls(ws.audit).map((l) => [l.agent, l.tool, l.decision, l.outcome]), [
+    ["docs_reader", "read_text_file", "allow", "forwarded"],
+    ["docs_reader", "read_text_file", "deny", "blocked"],
+    ["docs_reader", "read_media_file", "deny", "blocked"],
+    ["docs_editor", "write_file", "escalate", "held"],
+    ["docs_editor", "write_file", "escalate", "approved"],
+    ["docs_editor", "move_file", "deny", "blocked"],
   ]);
 });
 

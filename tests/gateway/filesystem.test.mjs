@@ -2,12 +2,13 @@
 // server, driven by the official SDK client: allowed calls reach the server
 // and return its result; denied ones never reach it (the file is not
 // written); undeclared tools and argument type errors are bad requests;
+// optional arguments read by `has`; `@tool` maps tools to actions;
 // tools/list is filtered; every call has one complete audit line.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { connect, FILESYSTEM, workspace, calls, audit, CALL_FIELDS, text } from "./harness.mjs";
+import { connect, compile, FILESYSTEM, workspace, calls, audit, CALL_FIELDS, text } from "./harness.mjs";
 import { fsSetup } from "./fs_policy.mjs";
 
 async function gateway(agent, opts = {}) {
@@ -59,15 +60,18 @@ test("a call outside the agent's scope is denied out_of_scope and not performed"
   await g.close();
 });
 
-test("an escalated call fails closed until approvals exist: nothing forwarded", async () => {
+test("an escalated call is held for approval (--hold 0s: answered at once), nothing forwarded", async () => {
   const { ws, s, g, c } = await gateway("writer");
   const dir = path.join(s.root, "out", "newdir");
   const r = await c.callTool({ name: "create_directory", arguments: { path: dir } });
   assert.equal(r.isError, true);
   assert.equal(r._meta.agentpol.decision, "escalate");
-  assert.match(text(r), /^agentpol: escalated \(escalated\) by dirs-need-a-person/);
+  assert.match(r._meta.agentpol.approval, /^ap-[0-9a-f]{20}$/);
+  assert.equal(text(r), `agentpol: held for approval ${r._meta.agentpol.approval} (escalated by dirs-need-a-person); ` +
+    `a person approves it with \`agentpol-mcp approvals approve ${r._meta.agentpol.approval}\`, then the same call goes through once; the call was not forwarded`);
   assert.equal(fs.existsSync(dir), false);
-  assert.equal(calls(ws.audit)[0].outcome, "blocked");
+  const [line] = calls(ws.audit);
+  assert.deepEqual([line.outcome, line.approval], ["held", r._meta.agentpol.approval]);
   await g.close();
 });
 
@@ -88,7 +92,7 @@ test("arguments are read by their declared types; a wrong one is bad_request", a
   const cases = [
     [{ path: file, head: 1.5 }, /^agentpol: denied \(bad_request\): args\.head: expected Int \(a JSON integer\), got the float 1\.5/],
     [{ path: file, head: "2" }, /^agentpol: denied \(bad_request\): args\.head: expected Int, got "2"/],
-    [{ path: file }, /args\.head: missing/],
+    [{ head: 1 }, /args\.path: missing \(a required argument of `read_text_file`\)/],
     [{ path: file, head: 1, mode: "fast" }, /args\.mode: unknown argument of `read_text_file`/],
   ];
   for (const [args, want] of cases) {
@@ -102,6 +106,50 @@ test("arguments are read by their declared types; a wrong one is bad_request", a
   const p = await c.callTool({ name: "list_directory", arguments: { path: { dir: s.root } } });
   assert.equal(p._meta.agentpol.reason, "no_permit");  // {"dir":…} as text does not match the root
   assert.equal(calls(ws.audit).length, cases.length + 2);
+  await g.close();
+});
+
+test("optional arguments: a call with and without them decides by `has`", async () => {
+  const { ws, s, g, c } = await gateway("reader");
+  const file = path.join(s.root, "notes.txt");
+  const read = (args) => c.callTool({ name: "read_text_file", arguments: { path: file, ...args } });
+  assert.equal(text(await read({})), "line one\nline two\nline three\n");  // neither given: the whole file
+  assert.equal(text(await read({ head: 1 })), "line one");
+  assert.match(text(await read({ tail: 2 })), /^line three\n?$/);
+  const long = await read({ head: 101 });
+  assert.equal(text(long), "agentpol: denied (forbidden) by at-most-100-lines");
+  assert.equal((await read({ tail: 500 }))._meta.agentpol.rules[0], "at-most-100-lines");
+  assert.deepEqual(calls(ws.audit).map((l) => l.decision), ["allow", "allow", "allow", "deny", "deny"]);
+  await g.close();
+});
+
+test("@tool: an action is reached by its tool's name, never by its own when it claims another", async () => {
+  const ws = workspace();
+  const s = fsSetup(ws);
+  const bundle = compile(`
+entity Agent {}
+@tool("write_file") action save { path: String, content: String }
+@tool("read_file") action read_text_file { path: String, head?: Int, tail?: Int }
+agent saver { owner: "t", purpose: "saves", may: [save, read_text_file] }
+@id("save-out") permit agent saver to save when path like "${s.root}/out/*";
+@id("read") permit agent saver to read_text_file;`, path.join(ws.dir, "tool.apb"));
+  const g = await connect({ bundle, agent: "saver", ...ws }, FILESYSTEM(s.root));
+  const c = g.client;
+  const target = path.join(s.root, "out", "saved.txt");
+  const w = await c.callTool({ name: "write_file", arguments: { path: target, content: "saved" } });
+  assert.equal(w.isError, undefined, text(w));
+  assert.equal(fs.readFileSync(target, "utf8"), "saved");
+  const byName = await c.callTool({ name: "save", arguments: { path: path.join(s.root, "out", "x"), content: "x" } });
+  assert.equal(text(byName), 'agentpol: denied (bad_request): tool "save" maps to no action of the policy');
+  // The action read_text_file stands for the server's read_file: the tool read_text_file maps to nothing.
+  const claimed = await c.callTool({ name: "read_text_file", arguments: { path: path.join(s.root, "notes.txt") } });
+  assert.equal(claimed._meta.agentpol.reason, "bad_request");
+  const r = await c.callTool({ name: "read_file", arguments: { path: path.join(s.root, "notes.txt"), head: 1 } });
+  assert.equal(text(r), "line one");
+  assert.deepEqual((await c.listTools()).tools.map((t) => t.name).sort(), ["read_file", "write_file"]);
+  assert.deepEqual(calls(ws.audit).map((l) => [l.tool, l.action, l.decision]), [
+    ["write_file", "save", "allow"], ["save", null, "deny"], ["read_text_file", null, "deny"],
+    ["read_file", "read_text_file", "allow"]]);
   await g.close();
 });
 

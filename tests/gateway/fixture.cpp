@@ -17,11 +17,13 @@ record Window { first: Int, last: Int }
 action read(doc: Doc) { lines: Int, tags: Set<String>, note: String, span: Window }
 action list {}
 action wipe {}
-agent reader { owner: "t", purpose: "reads", reviewed: 2026-11-01, may: [read, list] }
+action publish { title: String }
+agent reader { owner: "t", purpose: "reads", reviewed: 2026-11-01, may: [read, list, publish] }
 agent old { owner: "t", purpose: "expired", reviewed: 2026-01-01, expires: 2026-02-01 }
 @id("read-own") permit agent reader to read when doc.owner == "me" && lines <= 10;
 @id("list") permit agent reader to list;
 @id("wipe-never") forbid agent * to wipe;
+@id("publish-needs-a-person") escalate agent reader to publish;
 )";
 
 std::shared_ptr<const Bundle> compile(const std::string& policy_text) {

@@ -1,7 +1,8 @@
 // fs_policy.mjs — the policy most gateway tests run against the official
-// filesystem server: a reader (reads and listings under the root), a writer
-// (writes under root/out for the docs team, never a password, directories
-// escalated), delegation through users with roles, and a context ticket.
+// filesystem server: a reader (reads and listings under the root, at most
+// 100 lines by the optional head/tail), a writer (writes under root/out for
+// the docs team, never a password, directories escalated), delegation
+// through users with roles, and a context ticket.
 import fs from "node:fs";
 import path from "node:path";
 import { compile } from "./harness.mjs";
@@ -12,7 +13,7 @@ namespace fs_test;
 entity Agent { team: String }
 entity User { roles: Set<String> }
 context { ticket: String }
-action read_text_file { path: String, head: Int }
+action read_text_file { path: String, head?: Int, tail?: Int }
 action list_directory { path: String }
 action write_file { path: String, content: String }
 action create_directory { path: String }
@@ -21,6 +22,8 @@ agent reader { owner: "team-test", purpose: "reads files", reviewed: 2026-11-01,
 agent writer { owner: "team-test", purpose: "writes files", reviewed: 2026-11-01, may: [read_text_file, write_file, create_directory] }
 @id("read-under-root")
 permit agent [reader, writer] to [read_text_file, list_directory] when (path == "${root}" || path like "${root}/*") && !(path like "*..*");
+@id("at-most-100-lines")
+forbid agent * to read_text_file when (has head && head > 100) || (has tail && tail > 100);
 @id("write-out")
 permit agent writer to write_file when path like "${root}/out/*" && agent.team == "docs" && context.ticket like "T-*";
 @id("no-passwords")

@@ -38,7 +38,8 @@ export function compile(policy, out) {
   return out;
 }
 
-// The run options for a gateway: {bundle, agent, user, entities, context, audit, state, mode, shadow}.
+// The run options for a gateway: {bundle, agent, user, entities, context, audit, state, mode, shadow,
+// hold, approveVia, ttl}.
 export function runArgs(o, server) {
   const args = ["run", "--bundle", o.bundle, "--agent", o.agent, "--state", o.state, "--audit", o.audit];
   if (o.user) args.push("--user", o.user);
@@ -46,15 +47,21 @@ export function runArgs(o, server) {
   if (o.context) args.push("--context", o.context);
   if (o.mode) args.push("--mode", o.mode);
   if (o.shadow) args.push("--shadow-bundle", o.shadow);
+  if (o.hold) args.push("--hold", o.hold);
+  if (o.approveVia) args.push("--approve-via", o.approveVia);
+  if (o.ttl) args.push("--approval-ttl", o.ttl);
   return [...args, "--", ...server];
 }
 
 // The SDK client connected through the gateway; close() ends both.
-export async function connect(o, server) {
+// `clientOptions` go to the SDK's Client (capabilities); `setup(client)` runs
+// before connecting (request handlers).
+export async function connect(o, server, clientOptions = undefined, setup = undefined) {
   const transport = new StdioClientTransport({ command: GATEWAY, args: runArgs(o, server), stderr: "pipe" });
   let stderr = "";
   transport.stderr?.on("data", (d) => (stderr += d));
-  const client = new Client({ name: "agentpol-gateway-tests", version: "1.0.0" });
+  const client = new Client({ name: "agentpol-gateway-tests", version: "1.0.0" }, clientOptions);
+  if (setup) setup(client);
   await client.connect(transport);
   return { client, transport, stderr: () => stderr, close: () => client.close() };
 }

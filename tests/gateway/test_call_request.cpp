@@ -36,11 +36,30 @@ TEST_CASE("call request: arguments are converted by their declared types", "[map
   CHECK(convert_arguments(read, json::parse(R"({"lines":1e300})"))["lines"] == 1e300);
 }
 
-TEST_CASE("call request: a tool maps to the action of its name, else to none", "[mapping]") {
-  auto b = test::compile(test::kPolicy);
-  CHECK(action_for_tool(*b, "read").valid());
-  CHECK_FALSE(action_for_tool(*b, "read_file").valid());
-  CHECK_FALSE(action_for_tool(*b, "").valid());
+TEST_CASE("call request: the Decider maps tools by @tool, else by the action's name", "[mapping]") {
+  auto b = test::compile(R"(
+entity Agent {}
+@tool("write_file") action save { path: String }
+@tool("read_file") action read_text_file { path: String }
+action list { path: String }
+@id("save") permit agent * to save;
+@id("read") permit agent * to read_text_file;
+@id("list") permit agent * to list;
+)");
+  Decider d(b, "", "");
+  Caller c{"a", {}};
+  json args = json{{"path", "/x"}};
+  Verdict save = d.decide(c, 0, "write_file", args, false);
+  CHECK(save.action == std::string("save"));
+  CHECK(save.rules == std::vector<std::string>{"save"});
+  CHECK(d.decide(c, 0, "read_file", args, false).action == std::string("read_text_file"));
+  CHECK(d.decide(c, 0, "list", args, false).action == std::string("list"));
+  // An action that claims another tool is not reached by its own name.
+  for (const char* tool : {"save", "read_text_file", "", "Write_File"}) {
+    Verdict v = d.decide(c, 0, tool, args, false);
+    CHECK(v.reason == Reason::BadRequest);
+    CHECK_FALSE(v.action);
+  }
 }
 
 TEST_CASE("call request: the request JSON for a call", "[mapping]") {

@@ -3,58 +3,15 @@
 // and never forwarded, tools/list filtered, server request ids swapped and
 // restored, batches refused or gathered by protocol version, a failing
 // audit log stopping the call, the server's end answering what waits.
-#include "core/session.h"
-#include "fixture.h"
+#include "session_harness.h"
 
 #include <catch2/catch.hpp>
 
 using namespace agentpol;
 using namespace agentpol::gateway;
+using test::Harness;
 
 namespace {
-
-struct Wire : Peers {
-  std::vector<std::string> client, server, notes;
-  void to_client(std::string_view m) override { client.emplace_back(m); }
-  void to_server(std::string_view m) override { server.emplace_back(m); }
-  void note(std::string_view t) override { notes.emplace_back(t); }
-};
-
-struct MemoryAudit : AuditSink {
-  std::vector<std::string> lines;
-  bool fail = false;
-  bool write(std::string_view line, std::string* error) override {
-    if (fail) {
-      *error = "No space left on device";
-      return false;
-    }
-    lines.emplace_back(line);
-    return true;
-  }
-};
-
-struct Harness {
-  std::string dir = test::temp_dir();
-  Wire wire;
-  MemoryAudit audit;
-  bool revoked = false;
-  std::unique_ptr<PolicyFiles> files;
-  std::unique_ptr<Session> session;
-
-  explicit Harness(bool shadow_mode = false) {
-    std::string entities = test::write_text(dir + "/e.json", R"([{"type":"Doc","id":"d-1","attrs":{"owner":"me"}}])");
-    files = std::make_unique<PolicyFiles>(PolicyPaths{test::write_bundle(dir + "/b.apb", test::kPolicy), "", entities, ""},
-                                          Caller{"reader", {}});
-    std::vector<ReloadEvent> events;
-    std::string error;
-    REQUIRE(files->load(1795874580000, &events, &error));
-    SessionInputs in{files.get(), &audit, [this](std::string_view) { return RevocationCheck{revoked, ""}; },
-                     [] { return int64_t(1795874580000); }};
-    session = std::make_unique<Session>(SessionOptions{Caller{"reader", {}}, shadow_mode}, in, wire);
-  }
-  json last_client() const { return json::parse(wire.client.back()); }
-  json last_audit() const { return json::parse(audit.lines.back()); }
-};
 
 const std::string kReadOk =
     R"({"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"read","arguments":{"doc":"d-1","lines":2,"tags":[],"note":"n","span":{"first":1,"last":2}}}})";
