@@ -1,7 +1,15 @@
-// utf8.cpp — utf8_next() and valid_utf8() (see utf8.h).
+// utf8.cpp — utf8_next(), valid_utf8() and code_point_text() (see utf8.h).
 #include "bundle/utf8.h"
 
+#include <cstdio>
+
 namespace agentpol {
+
+std::string code_point_text(int32_t c) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(c));
+  return buf;
+}
 
 int32_t utf8_next(const uint8_t* s, size_t n, size_t* i) {
   uint8_t c = s[*i];
