@@ -107,5 +107,5 @@ TEST_CASE("tools are part of the schema hash and shown by disasm", "[tools]") {
   CHECK(d.find("@tool(\"get-weather\") action get_weather() { city: String, days?: Int }\n") != std::string::npos);
   CHECK(d.find("\naction search() {  }\n") != std::string::npos);
   CHECK(d.find("@tool(\"search/v2\") action lookup()") != std::string::npos);
-  CHECK(d.find("format 2") != std::string::npos);
+  CHECK(d.find("format 3") != std::string::npos);
 }
