@@ -29,16 +29,24 @@ void Coverage::add(Request& request, const Result& decided) {
   }
 }
 
+// A rule without a condition cannot be applicable and not match: it has
+// one outcome (known only with the debug table; without it, every rule has two).
+bool Coverage::unconditional(size_t rule) const {
+  const BundleImage& im = bundle_.image();
+  return !im.debug.empty() && im.debug[rule].parts.empty();
+}
+
 size_t Coverage::outcomes() const {
   size_t n = 0;
-  for (const RuleCount& r : rules_) n += 2 + 2 * r.parts.size();
+  for (size_t i = 0; i < rules_.size(); ++i) n += (unconditional(i) ? 1 : 2) + 2 * rules_[i].parts.size();
   return n;
 }
 
 size_t Coverage::covered() const {
   size_t n = 0;
-  for (const RuleCount& r : rules_) {
-    n += (r.matched > 0) + (r.applicable > r.matched);
+  for (size_t i = 0; i < rules_.size(); ++i) {
+    const RuleCount& r = rules_[i];
+    n += (r.matched > 0) + (!unconditional(i) && r.applicable > r.matched);
     for (const PartCount& p : r.parts) n += (p.seenTrue > 0) + (p.seenFalse > 0);
   }
   return n;
@@ -58,7 +66,7 @@ void Coverage::printText(std::ostream& out) const {
     std::string where = dbg ? fmt::format("{}:{}", dbg->file, dbg->line) : "(no debug table)";
     out << fmt::format("  {} ({}): applicable {}, matched {}\n", im.rules[i].id, where, r.applicable, r.matched);
     if (r.matched == 0) out << "    never matched\n";
-    if (r.applicable == r.matched) out << "    never applicable without matching\n";
+    if (r.applicable == r.matched && !unconditional(i)) out << "    never applicable without matching\n";
     for (size_t p = 0; dbg && p < r.parts.size(); ++p) {
       const PartImage& part = dbg->parts[p];
       std::string at = fmt::format("`{}` ({}:{}:{})", part.text, dbg->file, part.line, part.column);

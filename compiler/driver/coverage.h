@@ -3,7 +3,8 @@
 // (agentpol/trace.h: the debug table maps code offsets to rules and parts).
 // Outcomes: per rule, matched / applicable but not matched; per condition
 // part (a top-level `&&`-operand of `when` or `unless`), seen true / seen
-// false. A part that errored or was never reached counts for neither.
+// false. A part that errored or was never reached counts for neither; a
+// rule without a condition has only `matched`.
 #pragma once
 
 #include <cstddef>
@@ -41,6 +42,8 @@ class Coverage {
     size_t applicable = 0, matched = 0;
     std::vector<PartCount> parts;
   };
+  bool unconditional(size_t rule) const;
+
   const Bundle& bundle_;
   std::vector<RuleCount> rules_;
 };
