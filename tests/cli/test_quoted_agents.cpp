@@ -104,3 +104,19 @@ agent "bot" { owner: "o", purpose: "p" }
   CHECK(r.err.find("error[E0108]: duplicate agent `bot`") != std::string::npos);
   CHECK(r.err.find("1 error found") != std::string::npos);  // rule `s` names the declared agent
 }
+
+TEST_CASE("quoted agents: diff's example request names the agent as declared", "[quoted]") {
+  std::string widened = readFile(quotedPolicy());
+  std::string from = "permit agent \"billing-assist-07\" to read when doc.public;";
+  REQUIRE(widened.find(from) != std::string::npos);
+  widened.replace(widened.find(from), from.size(), "permit agent \"billing-assist-07\" to read;");
+  std::string newer = scratch(widened, ".agentpol");
+  RunResult d = agentpolc("diff '" + quotedPolicy() + "' -- '" + newer + "' --format json");
+  CHECK(d.exit == 1);
+  json changes = json::parse(d.out)["actions"];
+  bool named = false;
+  for (const json& a : changes)
+    for (const json& c : a["changes"])
+      if (c["kind"] == "newly_allowed") named = c["example"]["agent"]["id"] == "billing-assist-07";
+  CHECK(named);
+}
