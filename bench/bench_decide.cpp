@@ -90,16 +90,22 @@ BENCHMARK_CAPTURE(BM_Billing, escalate, Billing::Escalate, "escalated");
 BENCHMARK_CAPTURE(BM_Billing, forbid, Billing::Forbid, "forbidden");
 BENCHMARK_CAPTURE(BM_Billing, user_no_permit, Billing::UserNoPermit, "user_no_permit");
 
-// The four requests above in turn (four Requests, one Engine).
-void BM_BillingMix(benchmark::State& state) {
-  auto bundle = billing();
-  if (!bundle) return state.SkipWithError("the billing policy does not compile");
-  Engine engine(bundle);
+// The four requests above, one Request each.
+std::vector<Request> billingMix(const std::shared_ptr<const Bundle>& bundle) {
   std::vector<Request> reqs;
   for (Billing k : {Billing::Allow, Billing::Escalate, Billing::Forbid, Billing::UserNoPermit}) {
     reqs.emplace_back(bundle);
     buildBilling(reqs.back(), k);
   }
+  return reqs;
+}
+
+// The four requests above in turn (four Requests, one Engine).
+void BM_BillingMix(benchmark::State& state) {
+  auto bundle = billing();
+  if (!bundle) return state.SkipWithError("the billing policy does not compile");
+  Engine engine(bundle);
+  std::vector<Request> reqs = billingMix(bundle);
   size_t i = 0;
   timeDecisions(state, [&] { benchmark::DoNotOptimize(engine.decide(reqs[i++ & 3]).decision); });
 }
@@ -115,11 +121,7 @@ void BM_BillingMixDebugTable(benchmark::State& state) {
   auto bundle = billing(true);
   if (!bundle || bundle->image().debug.empty()) return state.SkipWithError("no billing bundle with a debug table");
   Engine engine(bundle);
-  std::vector<Request> reqs;
-  for (Billing k : {Billing::Allow, Billing::Escalate, Billing::Forbid, Billing::UserNoPermit}) {
-    reqs.emplace_back(bundle);
-    buildBilling(reqs.back(), k);
-  }
+  std::vector<Request> reqs = billingMix(bundle);
   size_t i = 0;
   timeDecisions(state, [&] { benchmark::DoNotOptimize(engine.decide(reqs[i++ & 3]).decision); });
 }
@@ -128,11 +130,7 @@ BENCHMARK(BM_BillingMixDebugTable);
 void BM_BillingTraceMix(benchmark::State& state) {
   auto bundle = billing(true);
   if (!bundle || bundle->image().debug.empty()) return state.SkipWithError("no billing bundle with a debug table");
-  std::vector<Request> reqs;
-  for (Billing k : {Billing::Allow, Billing::Escalate, Billing::Forbid, Billing::UserNoPermit}) {
-    reqs.emplace_back(bundle);
-    buildBilling(reqs.back(), k);
-  }
+  std::vector<Request> reqs = billingMix(bundle);
   size_t i = 0;
   Result r;
   timeDecisions(state, [&] { benchmark::DoNotOptimize(trace_decision(*bundle, reqs[i++ & 3], DecideOptions{}, &r).size()); });

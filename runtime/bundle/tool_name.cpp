@@ -5,7 +5,6 @@
 
 #include <agentpol/tool_name.h>
 
-
 namespace agentpol {
 namespace {
 
@@ -27,18 +26,12 @@ bool is_invisible(int32_t c) {
 }  // namespace
 
 std::string tool_name_problem(std::string_view name) {
-  if (name.empty()) return "it is empty";
-  if (name.size() > kMaxToolNameBytes)
-    return "it is " + std::to_string(name.size()) + " bytes long (at most " + std::to_string(kMaxToolNameBytes) + ")";
-  const auto* s = reinterpret_cast<const uint8_t*>(name.data());
-  for (size_t i = 0; i < name.size();) {
-    int32_t c = utf8_next(s, name.size(), &i);
-    if (c < 0) return "it is not valid UTF-8";
+  return name_problem(name, kMaxToolNameBytes, [](int32_t c) {
     if (is_control_char(c)) return "it contains the control character " + code_point_text(c);
     if (is_space(c)) return "it contains whitespace (" + code_point_text(c) + ")";
     if (is_invisible(c)) return "it contains the invisible character " + code_point_text(c);
-  }
-  return "";
+    return std::string();
+  });
 }
 
 }  // namespace agentpol

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace agentpol {
 
@@ -21,5 +22,10 @@ inline bool is_control_char(int32_t c) { return c < 0x20 || (c >= 0x7F && c <= 0
 
 // `U+0009`: a code point as messages name it.
 std::string code_point_text(int32_t c);
+
+// The checks names share (tool names, agent names): why `name` is refused —
+// empty, longer than `max_bytes`, not valid UTF-8, or a code point for which
+// `refuse` gives a reason — or "" when it is accepted.
+std::string name_problem(std::string_view name, size_t max_bytes, std::string (*refuse)(int32_t));
 
 }  // namespace agentpol

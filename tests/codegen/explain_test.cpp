@@ -9,7 +9,6 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
-#include <filesystem>
 
 #include <agentpol/trace.h>
 
@@ -21,17 +20,10 @@
 namespace agentpol {
 namespace {
 
-namespace fs = std::filesystem;
 constexpr int kRequestsPerSet = 4000;
 
 std::vector<std::vector<std::string>> policySets() {
-  std::vector<std::vector<std::string>> sets;
-  std::string src = AGENTPOL_SOURCE_DIR;
-  for (const std::string& root : {src + "/examples", src + "/tests/semantics"})
-    for (const std::string& f : test::policySetFolders(root)) sets.push_back({f});
-  for (const auto& e : fs::directory_iterator(src + "/tests/codegen/policies"))
-    if (e.path().extension() == ".agentpol") sets.push_back({e.path().string()});
-  return sets;
+  return test::checkedPolicySets(AGENTPOL_SOURCE_DIR, AGENTPOL_SHARED_DIR);
 }
 
 struct Side {

@@ -28,11 +28,6 @@ ImageBuilder named_image() {
   return b;
 }
 
-std::string load_error(const BundleImage& im) {
-  LoadResult r = load_bundle(serialize(im));
-  return r ? std::string() : r.error;
-}
-
 }  // namespace
 
 TEST_CASE("agent names: 1 to 256 bytes of UTF-8 without control characters", "[agents]") {
@@ -49,13 +44,13 @@ TEST_CASE("agent names: 1 to 256 bytes of UTF-8 without control characters", "[a
 
 TEST_CASE("the loader refuses an invalid agent name", "[agents]") {
   BundleImage im = named_image().im;
-  CHECK(load_error(im).empty());
+  CHECK(load_error_of(im).empty());
   im.agents[1].name = "a\nb";
-  CHECK(load_error(im) == "invalid agent name: it contains the control character U+000A");
+  CHECK(load_error_of(im) == "invalid agent name: it contains the control character U+000A");
   im.agents[1].name = std::string(300, 'a');
-  CHECK(load_error(im) == "invalid agent name: it is 300 bytes long (at most 256)");
+  CHECK(load_error_of(im) == "invalid agent name: it is 300 bytes long (at most 256)");
   im.agents[1].name = "billing-assist-07";
-  CHECK(load_error(im).find("duplicate agent") != std::string::npos);
+  CHECK(load_error_of(im).find("duplicate agent") != std::string::npos);
 }
 
 TEST_CASE("a quoted identity decides, revokes and audits as written (C++ API)", "[agents]") {
