@@ -1,7 +1,8 @@
 // bench_decide.cpp — Google Benchmark of embedded decision latency through
 // the C++ API (Engine::decide, one reused Request): the billing conformance
 // policy (allow, escalate, forbid, user_no_permit) and synthetic policy sets
-// of 10..10 000 rules compiled from source; p50/p99 counters; bundle load.
+// of 10..10 000 rules compiled from source; p50/p99 counters; bundle load;
+// the same decisions with the debug table loaded, and traced (coverage/explain).
 #include <algorithm>
 #include <cstdio>
 #include <map>
@@ -9,6 +10,7 @@
 #include <vector>
 
 #include <agentpol/engine.h>
+#include <agentpol/trace.h>
 
 #include "compile_policy.h"
 #include "latency.h"
@@ -23,10 +25,12 @@ constexpr int64_t kNow = 1795874580;  // 2026-11-28T14:03:00Z
 
 // ---- billing (the conformance policy, compiled by the real compiler)
 
-std::shared_ptr<const Bundle> billing() {
-  static std::shared_ptr<const Bundle> b =
-      compilePolicy("billing", readFile(std::string(AGENTPOL_SHARED_DIR) + "/conformance/billing/policy.agentpol"));
-  return b;
+std::shared_ptr<const Bundle> billing(bool debug = false) {
+  static std::shared_ptr<const Bundle> b[2];
+  if (!b[debug])
+    b[debug] = compilePolicy("billing", readFile(std::string(AGENTPOL_SHARED_DIR) + "/conformance/billing/policy.agentpol"),
+                             debug);
+  return b[debug];
 }
 
 enum class Billing { Allow, Escalate, Forbid, UserNoPermit };
@@ -86,20 +90,52 @@ BENCHMARK_CAPTURE(BM_Billing, escalate, Billing::Escalate, "escalated");
 BENCHMARK_CAPTURE(BM_Billing, forbid, Billing::Forbid, "forbidden");
 BENCHMARK_CAPTURE(BM_Billing, user_no_permit, Billing::UserNoPermit, "user_no_permit");
 
-// The four requests above in turn (four Requests, one Engine).
-void BM_BillingMix(benchmark::State& state) {
-  auto bundle = billing();
-  if (!bundle) return state.SkipWithError("the billing policy does not compile");
-  Engine engine(bundle);
+// The four requests above, one Request each.
+std::vector<Request> billingMix(const std::shared_ptr<const Bundle>& bundle) {
   std::vector<Request> reqs;
   for (Billing k : {Billing::Allow, Billing::Escalate, Billing::Forbid, Billing::UserNoPermit}) {
     reqs.emplace_back(bundle);
     buildBilling(reqs.back(), k);
   }
+  return reqs;
+}
+
+// The four requests above in turn (four Requests, one Engine).
+void BM_BillingMix(benchmark::State& state) {
+  auto bundle = billing();
+  if (!bundle) return state.SkipWithError("the billing policy does not compile");
+  Engine engine(bundle);
+  std::vector<Request> reqs = billingMix(bundle);
   size_t i = 0;
   timeDecisions(state, [&] { benchmark::DoNotOptimize(engine.decide(reqs[i++ & 3]).decision); });
 }
 BENCHMARK(BM_BillingMix);
+
+// Coverage and explain cost nothing when not asked for: the same four
+// decisions on the bundle `agentpolc build` writes (with its debug table)
+// take what BM_BillingMix takes — decide() runs the VM instantiation
+// without a probe and never reads the table. BM_BillingTraceMix is what
+// `test --coverage` / `eval --explain` pay per request: the decision plus
+// every applicable rule run again under the probe.
+void BM_BillingMixDebugTable(benchmark::State& state) {
+  auto bundle = billing(true);
+  if (!bundle || bundle->image().debug.empty()) return state.SkipWithError("no billing bundle with a debug table");
+  Engine engine(bundle);
+  std::vector<Request> reqs = billingMix(bundle);
+  size_t i = 0;
+  timeDecisions(state, [&] { benchmark::DoNotOptimize(engine.decide(reqs[i++ & 3]).decision); });
+}
+BENCHMARK(BM_BillingMixDebugTable);
+
+void BM_BillingTraceMix(benchmark::State& state) {
+  auto bundle = billing(true);
+  if (!bundle || bundle->image().debug.empty()) return state.SkipWithError("no billing bundle with a debug table");
+  std::vector<Request> reqs = billingMix(bundle);
+  size_t i = 0;
+  Result r;
+  timeDecisions(state, [&] { benchmark::DoNotOptimize(trace_decision(*bundle, reqs[i++ & 3], DecideOptions{}, &r).size()); });
+}
+BENCHMARK(BM_BillingTraceMix);
 
 // ---- synthetic policy sets
 

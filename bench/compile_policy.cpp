@@ -14,7 +14,7 @@
 
 namespace agentpol::bench {
 
-std::vector<uint8_t> compilePolicyBytes(const std::string& name, const std::string& text) {
+std::vector<uint8_t> compilePolicyBytes(const std::string& name, const std::string& text, bool debug) {
   diag::SourceManager sm;
   diag::DiagnosticEngine diags;
   FileId id = sm.addFile(name, text);
@@ -25,11 +25,11 @@ std::vector<uint8_t> compilePolicyBytes(const std::string& name, const std::stri
     for (const auto& d : diags.sorted()) std::cerr << name << ": " << d.message << "\n";
     return {};
   }
-  return codegen::compileBundleBytes(*policy);
+  return codegen::compileBundleBytes(*policy, nullptr, debug ? &sm : nullptr);
 }
 
-std::shared_ptr<const Bundle> compilePolicy(const std::string& name, const std::string& text) {
-  std::vector<uint8_t> bytes = compilePolicyBytes(name, text);
+std::shared_ptr<const Bundle> compilePolicy(const std::string& name, const std::string& text, bool debug) {
+  std::vector<uint8_t> bytes = compilePolicyBytes(name, text, debug);
   if (bytes.empty()) return nullptr;
   LoadResult r = load_bundle(bytes);
   if (!r) std::cerr << name << ": " << r.error << "\n";

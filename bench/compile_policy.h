@@ -9,10 +9,11 @@
 
 namespace agentpol::bench {
 
-// The .apb bytes of `text`; empty (diagnostics on stderr) when it does not compile.
-std::vector<uint8_t> compilePolicyBytes(const std::string& name, const std::string& text);
+// The .apb bytes of `text`; empty (diagnostics on stderr) when it does not
+// compile. `debug`: with the debug table, as `agentpolc build` writes it.
+std::vector<uint8_t> compilePolicyBytes(const std::string& name, const std::string& text, bool debug = false);
 // compilePolicyBytes + load_bundle; null (message on stderr) on failure.
-std::shared_ptr<const Bundle> compilePolicy(const std::string& name, const std::string& text);
+std::shared_ptr<const Bundle> compilePolicy(const std::string& name, const std::string& text, bool debug = false);
 std::string readFile(const std::string& path);
 
 }  // namespace agentpol::bench

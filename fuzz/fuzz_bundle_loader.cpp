@@ -1,12 +1,14 @@
 // fuzz_bundle_loader.cpp — libFuzzer target: arbitrary bytes through the
 // bundle loader; whatever loads is then decided on a request built from its
 // own schema (first action, first agent, every slot filled with a default),
-// and every action's MCP tool must map back to it.
+// and traced (agentpol/trace.h, over its debug table), and every action's
+// MCP tool must map back to it.
 // Each input is tried as is and with its length and checksum fixed, so the
 // fuzzer gets past the checksum into the tables and the code verifier.
 #include "bundle/format.h"
 
 #include <agentpol/agentpol.hpp>
+#include <agentpol/trace.h>
 
 #include <cstddef>
 #include <cstdint>
@@ -64,6 +66,8 @@ void decide_something(const std::shared_ptr<const Bundle>& b) {
   std::string line;
   engine.set_audit_hook([&](const AuditRecord& r) { line.clear(); audit_json(r, &line); });
   engine.decide(req);
+  Result traced;  // the traced VM on whatever debug table the bundle has
+  (void)trace_decision(*b, req, DecideOptions{}, &traced);
   (void)b->disassemble();
 }
 

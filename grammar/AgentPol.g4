@@ -49,7 +49,7 @@ param      : ID optional='?'? ':' type ;
 
 contextDecl : 'context' '{' fieldList? '}' ';'? ;
 
-agentDecl : 'agent' ID '{' (agentProp (',' agentProp)* ','?)? '}' ';'? ;
+agentDecl : 'agent' agentName '{' (agentProp (',' agentProp)* ','?)? '}' ';'? ;
 agentProp : ID ':' expr ;
 
 defDecl : 'def' ID '(' paramList? ')' ':' type '=' expr ';' ;
@@ -64,10 +64,13 @@ effect    : 'permit' | 'forbid' | 'escalate' ;
 subject   : 'agent' agentSet   # agentSubject
           | 'user'             # userSubject
           ;
-agentSet  : '*'                              # anyAgent
-          | ID                               # oneAgent
-          | '[' (ID (',' ID)* ','?)? ']'     # agentList
+agentSet  : '*'                                              # anyAgent
+          | agentName                                        # oneAgent
+          | '[' (agentName (',' agentName)* ','?)? ']'       # agentList
           ;
+// An agent's identity: an identifier or a quoted string (`"billing-assist-07"`);
+// sema checks a quoted one (1 to 256 bytes, no control characters).
+agentName : ID | STRING ;
 actionSet : '*'                              # anyAction
           | ID                               # oneAction
           | '[' (ID (',' ID)* ','?)? ']'     # actionList

@@ -21,6 +21,7 @@ namespace agentpol::ast {
 struct Ident {
   std::string name;
   SourceRange range;
+  bool quoted = false;  // an agent name written as a string (`agent "a-1"`)
 };
 
 // ---------------------------------------------------------------- types

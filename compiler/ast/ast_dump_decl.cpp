@@ -16,10 +16,13 @@ std::string path(const std::vector<Ident>& p) {
   return out;
 }
 
+// A name as written: a quoted agent name as a string literal.
+std::string nameText(const Ident& i) { return i.quoted ? dumpExpr(StringLit(i.name, i.range)) : i.name; }
+
 std::string names(const NameSet& s) {
   if (s.all) return "*";
   std::string out;
-  for (const Ident& i : s.names) out += (out.empty() ? "" : " ") + i.name;
+  for (const Ident& i : s.names) out += (out.empty() ? "" : " ") + nameText(i);
   return s.names.size() == 1 ? out : "[" + out + "]";
 }
 
@@ -75,7 +78,7 @@ std::string body(const Decl& d) {
     case Decl::Kind::Context: return "(context" + fields("field", cast<ContextDecl>(d).fields);
     case Decl::Kind::Agent: {
       const auto& a = cast<AgentDecl>(d);
-      std::string out = "(agent " + a.name.name;
+      std::string out = "(agent " + nameText(a.name);
       for (const AgentProp& p : a.props) out += fmt::format("\n  ({} {})", p.key.name, dumpExpr(*p.value));
       return out;
     }

@@ -10,6 +10,7 @@
 #include "codegen/emit.h"
 #include "codegen/tables.h"
 #include "ir/lower.h"
+#include "sema/condition_parts.h"
 
 namespace agentpol::codegen {
 namespace {
@@ -34,9 +35,31 @@ RuleImage ruleHeader(const sema::CheckedRule& r) {
   return out;
 }
 
+// The rule's file:line and its parts' text and position (bodies filled later).
+RuleDebugImage ruleDebug(const sema::CheckedRule& r, const diag::SourceManager& sm) {
+  RuleDebugImage d;
+  if (r.effectRange.valid() && r.effectRange.file < sm.fileCount()) {
+    d.file = sm.path(r.effectRange.file);
+    d.line = sm.lineCol(r.effectRange.file, r.effectRange.begin).line;
+  }
+  for (const sema::RulePart& p : sema::ruleParts(r)) {
+    PartImage part;
+    part.text = sm.snippet(p.expr->range);
+    if (p.expr->range.valid() && p.expr->range.file < sm.fileCount()) {
+      diag::LineCol lc = sm.lineCol(p.expr->range.file, p.expr->range.begin);
+      part.line = lc.line;
+      part.column = lc.column;
+    }
+    part.in_unless = p.inUnless;
+    d.parts.push_back(std::move(part));
+  }
+  return d;
+}
+
 }  // namespace
 
-BundleImage compileBundle(const sema::CheckedPolicy& policy, std::vector<LimitError>* errors) {
+BundleImage compileBundle(const sema::CheckedPolicy& policy, std::vector<LimitError>* errors,
+                          const diag::SourceManager* sources) {
   ir::Program program = ir::lower(policy);
   BundleImage image;
   fillTables(policy, program.layout, image);
@@ -44,8 +67,11 @@ BundleImage compileBundle(const sema::CheckedPolicy& policy, std::vector<LimitEr
   std::map<std::vector<uint8_t>, uint32_t> blocks;  // bytes -> code index
   for (const ir::Rule& r : program.rules) {
     RuleImage out = ruleHeader(*r.source);
+    RuleDebugImage dbg;
+    if (sources) dbg = ruleDebug(*r.source, *sources);
     for (const ir::RuleBody& b : r.bodies) {
-      EmittedBlock e = emitBlock(b.cond, pools);
+      EmittedBlock e = emitBlock(b.cond, pools, b.parts);
+      if (sources) dbg.bodies.push_back(std::move(e.partCodes));
       if (!e.limitError.empty()) {
         std::string msg = "rule `" + r.source->id + "`, action `" + policy.schema.actions[b.action].name + "`: " + e.limitError;
         if (!errors) throw std::runtime_error(msg);
@@ -56,12 +82,14 @@ BundleImage compileBundle(const sema::CheckedPolicy& policy, std::vector<LimitEr
       out.bodies.push_back(RuleBody{b.action, it->second});
     }
     image.rules.push_back(std::move(out));
+    if (sources) image.debug.push_back(std::move(dbg));
   }
   return image;
 }
 
-std::vector<uint8_t> compileBundleBytes(const sema::CheckedPolicy& policy, std::vector<LimitError>* errors) {
-  return serialize(compileBundle(policy, errors));
+std::vector<uint8_t> compileBundleBytes(const sema::CheckedPolicy& policy, std::vector<LimitError>* errors,
+                                        const diag::SourceManager* sources) {
+  return serialize(compileBundle(policy, errors, sources));
 }
 
 }  // namespace agentpol::codegen

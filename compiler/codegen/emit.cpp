@@ -29,7 +29,7 @@ namespace {
 
 class Emitter {
  public:
-  explicit Emitter(Pools& pools) : pools_(pools) {}
+  Emitter(Pools& pools, const std::vector<ir::PartNode>& parts) : pools_(pools), parts_(parts) {}
   EmittedBlock run(const ir::NodeRef& cond);
 
  private:
@@ -48,23 +48,47 @@ class Emitter {
     maxDepth_ = std::max(maxDepth_, depth_);
   }
   void node(const ir::Node& n);
+  // A node of the spine (the root, operands of a spine `and`, the operand of
+  // a spine `not`): a part's code is noted where it is emitted.
+  void spine(const ir::Node& n);
   void kids(const ir::Node& n) { for (const ir::NodeRef& k : n.kids) node(*k); }
   void binary(Op op, const ir::Node& n) { kids(n); emit(op); }
-  void shortCircuit(Op jump, const ir::Node& n);
+  void shortCircuit(Op jump, const ir::Node& n, bool onSpine = false);
   void ifElse(const ir::Node& n);
   void simple(const ir::Node& n);
 
   Pools& pools_;
+  const std::vector<ir::PartNode>& parts_;
+  std::vector<PartCode> found_;
   CodeWriter w_;
   uint32_t depth_ = 0, maxDepth_ = 0, scratch_ = 0;
 };
 
-void Emitter::shortCircuit(Op jump, const ir::Node& n) {
+void Emitter::shortCircuit(Op jump, const ir::Node& n, bool onSpine) {
   CodeWriter::Label done = w_.label();
-  node(*n.kids[0]);
+  onSpine ? spine(*n.kids[0]) : node(*n.kids[0]);
   jumpTo(jump, done);  // falls through without the left value, jumps with it
-  node(*n.kids[1]);
+  onSpine ? spine(*n.kids[1]) : node(*n.kids[1]);
   w_.bind(done);
+}
+
+void Emitter::spine(const ir::Node& n) {
+  for (const ir::PartNode& p : parts_) {
+    if (p.node.get() != &n || n.isConst()) continue;
+    bool seen = std::any_of(found_.begin(), found_.end(), [&](const PartCode& c) { return c.part == p.part; });
+    if (seen) break;
+    uint32_t start = w_.size();
+    node(n);
+    found_.push_back(PartCode{p.part, PartKind::Code, start, w_.size(), p.invert});
+    return;
+  }
+  if (n.op == ir::Op::And) return shortCircuit(Op::JFK, n, true);
+  if (n.op == ir::Op::Not) {
+    spine(*n.kids[0]);
+    emit(Op::NOT);
+    return;
+  }
+  node(n);
 }
 
 void Emitter::ifElse(const ir::Node& n) {
@@ -136,10 +160,14 @@ void Emitter::simple(const ir::Node& n) {
 }
 
 EmittedBlock Emitter::run(const ir::NodeRef& cond) {
-  node(*cond);
+  spine(*cond);
   emit(Op::RET);
   EmittedBlock out;
   out.code = w_.finish();
+  for (const ir::PartNode& p : parts_)
+    if (p.node->isConst()) found_.push_back(PartCode{p.part, p.node->isBool(true) != p.invert ? PartKind::True : PartKind::False, 0, 0, false});
+  std::sort(found_.begin(), found_.end(), [](const PartCode& a, const PartCode& b) { return a.part < b.part; });
+  out.partCodes = std::move(found_);
   out.maxStack = maxDepth_;
   out.scratch = scratch_;
   if (maxDepth_ > kMaxStack)
@@ -153,6 +181,8 @@ EmittedBlock Emitter::run(const ir::NodeRef& cond) {
 
 }  // namespace
 
-EmittedBlock emitBlock(const ir::NodeRef& cond, Pools& pools) { return Emitter(pools).run(cond); }
+EmittedBlock emitBlock(const ir::NodeRef& cond, Pools& pools, const std::vector<ir::PartNode>& parts) {
+  return Emitter(pools, parts).run(cond);
+}
 
 }  // namespace agentpol::codegen

@@ -27,8 +27,13 @@ struct EmittedBlock {
   uint32_t scratch = 0;
   // Empty, or why the block exceeds a runtime limit.
   std::string limitError;
+  // Where each part of `parts` is computed (ascending parts; a part folded
+  // to a constant has its value, a part dropped by folding is left out).
+  std::vector<PartCode> partCodes;
 };
 
-EmittedBlock emitBlock(const ir::NodeRef& cond, Pools& pools);
+// `parts`: the rule body's condition parts (ir::RuleBody::parts), found on
+// the spine of `cond` (its top-level `and`s and the `not` of `unless`).
+EmittedBlock emitBlock(const ir::NodeRef& cond, Pools& pools, const std::vector<ir::PartNode>& parts = {});
 
 }  // namespace agentpol::codegen

@@ -34,4 +34,20 @@ std::string_view SourceManager::lineText(FileId f, uint32_t line) const {
   return s;
 }
 
+std::string SourceManager::snippet(const SourceRange& r) const {
+  if (!r.valid() || r.file >= files_.size() || r.end > files_[r.file].text.size() || r.begin >= r.end) return "";
+  std::string text;
+  bool space = false;
+  for (char ch : std::string_view(files_[r.file].text).substr(r.begin, r.end - r.begin)) {
+    if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
+      space = !text.empty();
+      continue;
+    }
+    if (space) text += ' ';
+    space = false;
+    text += ch;
+  }
+  return text;
+}
+
 }  // namespace agentpol::diag

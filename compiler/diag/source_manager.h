@@ -28,6 +28,9 @@ class SourceManager {
   LineCol lineCol(FileId f, uint32_t offset) const;
   // The text of a 1-based line, without its line terminator.
   std::string_view lineText(FileId f, uint32_t line) const;
+  // The source text of `r` on one line: runs of whitespace become one space
+  // (`amount <= 50 EUR`); "" when `r` is not a range of a known file.
+  std::string snippet(const SourceRange& r) const;
 
  private:
   struct File {

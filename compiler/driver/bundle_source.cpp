@@ -29,9 +29,9 @@ bool endsWithApb(const std::string& path) { return fs::path(path).extension() ==
 
 }  // namespace
 
-std::vector<uint8_t> compileToBundleBytes(Compilation& c) {
+std::vector<uint8_t> compileToBundleBytes(Compilation& c, bool debug) {
   std::vector<codegen::LimitError> limits;
-  std::vector<uint8_t> bytes = codegen::compileBundleBytes(*c.policy, &limits);
+  std::vector<uint8_t> bytes = codegen::compileBundleBytes(*c.policy, &limits, debug ? &c.sources : nullptr);
   for (const codegen::LimitError& e : limits) c.diags.report(diag::DiagId::RuleTooComplex, e.range, e.message);
   if (!limits.empty()) bytes.clear();
   return bytes;

@@ -38,8 +38,9 @@ struct BundleSource {
 
 // Compiles a checked compilation to bundle bytes. A rule that exceeds a
 // runtime limit (value stack, set scratch area) is reported as E0902 at the
-// rule, and then the result is empty.
-std::vector<uint8_t> compileToBundleBytes(Compilation& c);
+// rule, and then the result is empty. `debug`: with the debug table (rule
+// and part positions for `test --coverage` and `eval --explain`).
+std::vector<uint8_t> compileToBundleBytes(Compilation& c, bool debug = true);
 
 // True when `paths` names exactly one bundle: a path ending in `.apb`, or a
 // regular file that starts with the bundle magic bytes.

@@ -28,19 +28,23 @@ namespace fs = std::filesystem;
 const CommandSpec& buildSpec() {
   static const CommandSpec spec{
       "build",
-      "agentpolc build FILE|FOLDER… -o OUT.apb [--format text|json] [--verify [--timeout DUR]]",
+      "agentpolc build FILE|FOLDER… -o OUT.apb [--format text|json] [--verify [--timeout DUR]] [--no-debug]",
       "Compile a policy set to a bytecode bundle (.apb).",
       "The bundle is checked by the runtime's loader before it is written;\n"
       "the file is replaced atomically, and never written when there are errors.\n"
       "With --verify, the bundle is first proved to decide every request exactly\n"
       "like the policy (translation validation); when they differ it is not\n"
       "written and a counterexample request is printed.\n"
+      "The bundle holds a debug table (each rule's file:line, its condition\n"
+      "parts and their code offsets) for `test --coverage` and `eval --explain`;\n"
+      "--no-debug leaves it out (explain then gives no failed part).\n"
       "Exit status: 0 written, 1 errors (or the bundle differs), 2 usage error,\n"
       "3 --verify could not decide (nothing written).",
       {{"output", 'o', "OUT", "the bundle file to write (required)"},
        {"format", 0, "FORMAT", "text (default) or json"},
        {"verify", 0, "", "prove the bundle equal to the policy before writing it"},
-       {"timeout", 0, "DUR", "--verify: solver time limit per query (default 10s)"}},
+       {"timeout", 0, "DUR", "--verify: solver time limit per query (default 10s)"},
+       {"no-debug", 0, "", "leave out the debug table (rule and condition-part positions)"}},
       1,
       false};
   return spec;
@@ -84,6 +88,7 @@ bool writeAtomically(const std::string& path, const std::vector<uint8_t>& bytes,
 struct BuildVerify {
   bool on = false;
   unsigned timeoutMs = 10000;
+  bool debug = true;  // write the debug table (not --no-debug)
 };
 
 // Testing hook: AGENTPOL_BUILD_MUTATE=flip-comparison|bump-constant|user-rule-true
@@ -148,7 +153,7 @@ struct Outcome {
 // Emits and writes the bundle; limit errors become diagnostics in `c`.
 Outcome emit(Compilation& c, const std::string& outPath, const BuildVerify& check) {
   Outcome o;
-  std::vector<uint8_t> bytes = compileToBundleBytes(c);
+  std::vector<uint8_t> bytes = compileToBundleBytes(c, check.debug);
   if (bytes.empty()) return o;
   LoadResult loaded = load_bundle(bytes);
   if (!loaded) {
@@ -183,6 +188,7 @@ int runBuild(const ParsedArgs& args) {
   }
   BuildVerify check;
   check.on = args.has("verify");
+  check.debug = !args.has("no-debug");
   std::string error;
   if (!parseTimeoutOption(args, &check.timeoutMs, error)) {
     std::cerr << "agentpolc build: " << error << "\n";

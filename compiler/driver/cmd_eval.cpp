@@ -14,6 +14,7 @@
 #include "driver/commands.h"
 #include "driver/decision_json.h"
 #include "driver/exit_codes.h"
+#include "driver/explain.h"
 #include "driver/request_input.h"
 #include "request/request_reader.h"
 
@@ -22,7 +23,7 @@ namespace agentpol::driver {
 const CommandSpec& evalSpec() {
   static const CommandSpec spec{
       "eval",
-      "agentpolc eval (OUT.apb | FILE…) --request REQ.json [--revoke AGENT]… [--audit FILE]",
+      "agentpolc eval (OUT.apb | FILE…) --request REQ.json [--revoke AGENT]… [--audit FILE] [--explain]",
       "Decide requests against a bundle or policy sources.",
       "REQ.json (`-` for stdin) holds one request object, a JSON array of\n"
       "them, or JSON Lines (one object per line). One line per request is\n"
@@ -38,7 +39,8 @@ const CommandSpec& evalSpec() {
       "record could not be written.",
       {{"request", 0, "REQ.json", "the requests (`-` reads stdin)"},
        {"revoke", 0, "AGENT", "treat AGENT as revoked (the kill switch); repeatable", true},
-       {"audit", 0, "FILE", "write audit records as JSON Lines to FILE (`-` for stderr)"}},
+       {"audit", 0, "FILE", "write audit records as JSON Lines to FILE (`-` for stderr)"},
+       {"explain", 0, "", "add \"explain\": each applicable rule, whether it matched, the part that failed"}},
       1,
       false};
   return spec;
@@ -88,8 +90,9 @@ class Sink {
 // no decision. After a failed write it decides nothing more.
 class Evaluator {
  public:
-  Evaluator(const Engine& engine, const std::shared_ptr<const Bundle>& bundle, FILE* auditFile)
-      : engine_(engine), reader_(bundle), req_(bundle), audit_(auditFile, auditFile && auditFile != stderr) {}
+  Evaluator(const Engine& engine, const std::shared_ptr<const Bundle>& bundle, FILE* auditFile, bool explain)
+      : engine_(engine), bundle_(bundle), reader_(bundle), req_(bundle),
+        audit_(auditFile, auditFile && auditFile != stderr), explain_(explain) {}
 
   Sink& audit() { return audit_; }
   void decide(const request::JsonTree& t, uint32_t node) {
@@ -101,7 +104,8 @@ class Evaluator {
       stopped_ = true;
       return;
     }
-    appendDecisionLine(r, out_.buffer());
+    if (explain_) appendExplainedDecisionLine(*bundle_, req_, r, out_.buffer());  // explain.h
+    else appendDecisionLine(r, out_.buffer());
     ++decided_;
     if (out_.full() || audit_.full()) release();
   }
@@ -130,11 +134,13 @@ class Evaluator {
 
  private:
   const Engine& engine_;
+  std::shared_ptr<const Bundle> bundle_;
   request::RequestReader reader_;
   Request req_;
   Sink out_{stdout, false}, audit_;
   size_t decided_ = 0, printed_ = 0;
   bool stopped_ = false;
+  bool explain_ = false;
 };
 
 }  // namespace
@@ -171,7 +177,7 @@ int runEval(const ParsedArgs& args) {
     if (!src.bundle->agent(a).valid())
       std::cerr << "agentpolc eval: warning: revoked agent `" << a << "` is not in the policy's inventory\n";
   }
-  Evaluator eval(engine, src.bundle, auditFile);
+  Evaluator eval(engine, src.bundle, auditFile, args.has("explain"));
   if (auditFile)
     engine.set_audit_hook(AuditHook([&eval](const AuditRecord& r) {
       if (!eval.audit().ok()) return false;  // the file already failed: no more decisions

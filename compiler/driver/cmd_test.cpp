@@ -1,8 +1,11 @@
 // cmd_test.cpp — `agentpolc test (OUT.apb | FILE…) --tests PATH [--format
-// text|json]`: decide every test case and compare decision, reason (when
-// given) and rules (as a set, when given). Prints each failing case and
-// `N passed, M failed`; exit 0 all pass, 1 a failure or unreadable test file.
+// text|json] [--coverage [--coverage-min PCT]]`: decide every test case and
+// compare decision, reason (when given) and rules (as a set, when given).
+// Prints each failing case and `N passed, M failed` (and coverage.h's report);
+// exit 0 all pass, 1 a failure, an unreadable test file or low coverage.
 #include <algorithm>
+#include <cerrno>
+#include <cstdlib>
 #include <iostream>
 
 #include <agentpol/engine.h>
@@ -11,6 +14,7 @@
 
 #include "driver/bundle_source.h"
 #include "driver/commands.h"
+#include "driver/coverage.h"
 #include "driver/exit_codes.h"
 #include "driver/test_cases.h"
 #include "request/request_reader.h"
@@ -20,16 +24,21 @@ namespace agentpol::driver {
 const CommandSpec& testSpec() {
   static const CommandSpec spec{
       "test",
-      "agentpolc test (OUT.apb | FILE…) --tests PATH [--format text|json]",
+      "agentpolc test (OUT.apb | FILE…) --tests PATH [--format text|json] [--coverage [--coverage-min PCT]]",
       "Run test cases (request + expected decision) against a policy.",
       "PATH is a JSON file or a folder searched recursively for *.json files;\n"
       "each holds an array of {\"name\", \"request\", \"expect\", \"reason\"?,\n"
       "\"rules\"?, \"revoke\"?}. `rules` must equal the reported set; `revoke`\n"
       "lists agents revoked for that case only.\n"
-      "Exit status: 0 all pass, 1 a case fails or a test file is unreadable,\n"
-      "2 usage error.",
+      "--coverage also reports, measured on the bytecode run, which rule\n"
+      "outcomes (matched / applicable but not matched) and condition-part\n"
+      "outcomes (true / false) the cases exercised, and every one never seen.\n"
+      "Exit status: 0 all pass, 1 a case fails, a test file is unreadable or\n"
+      "coverage is below --coverage-min, 2 usage error.",
       {{"tests", 0, "PATH", "a test file or folder; repeatable", true},
-       {"format", 0, "FORMAT", "text (default) or json"}},
+       {"format", 0, "FORMAT", "text (default) or json"},
+       {"coverage", 0, "", "report rule and condition-part coverage"},
+       {"coverage-min", 0, "PCT", "fail when coverage is below PCT percent (implies --coverage)"}},
       1,
       false};
   return spec;
@@ -63,7 +72,8 @@ std::string expected(const TestCase& tc) {
 
 class Runner {
  public:
-  explicit Runner(std::shared_ptr<const Bundle> b) : engine_(b), reader_(b), req_(b) {}
+  Runner(std::shared_ptr<const Bundle> b, Coverage* coverage)
+      : engine_(b), reader_(b), req_(b), coverage_(coverage) {}
 
   Outcome run(const TestFile& f, const TestCase& tc) {
     Outcome o;
@@ -87,6 +97,7 @@ class Runner {
     o.got.rules.erase(std::unique(o.got.rules.begin(), o.got.rules.end()), o.got.rules.end());
     o.pass = o.got.decision == tc.expect && (!tc.reason || *tc.reason == o.got.reason) &&
              (!tc.rules || *tc.rules == o.got.rules);
+    if (coverage_) coverage_->add(req_, r);  // after `got`: it decides req_ again
     return o;
   }
 
@@ -94,7 +105,18 @@ class Runner {
   Engine engine_;
   request::RequestReader reader_;
   Request req_;
+  Coverage* coverage_;
 };
+
+// `--coverage-min PCT`: a number from 0 to 100.
+bool parsePercent(const std::string& text, double* out) {
+  char* end = nullptr;
+  errno = 0;
+  double v = std::strtod(text.c_str(), &end);
+  if (text.empty() || errno || end != text.c_str() + text.size() || !(v >= 0 && v <= 100)) return false;
+  *out = v;
+  return true;
+}
 
 void printText(const Outcome& o) {
   if (o.pass) return;
@@ -136,6 +158,13 @@ int runTest(const ParsedArgs& args) {
     std::cerr << "agentpolc test: missing --tests PATH\nTry `agentpolc test --help`.\n";
     return kExitUsage;
   }
+  double minPercent = 0;
+  if (args.has("coverage-min") && !parsePercent(args.get("coverage-min"), &minPercent)) {
+    std::cerr << "agentpolc test: --coverage-min: expected a percentage from 0 to 100, got `"
+              << args.get("coverage-min") << "`\n";
+    return kExitUsage;
+  }
+  bool wantCoverage = args.has("coverage") || args.has("coverage-min");
   OutputFormat diagFormat = format == "json" ? OutputFormat::Json : OutputFormat::Text;
   BundleSource src = loadBundleOrCompile(args.positional);
   if (!src) {
@@ -148,7 +177,9 @@ int runTest(const ParsedArgs& args) {
     std::cerr << "agentpolc test: " << error << "\n";
     return kExitFailed;
   }
-  Runner runner(src.bundle);
+  std::unique_ptr<Coverage> coverage;
+  if (wantCoverage) coverage = std::make_unique<Coverage>(*src.bundle);
+  Runner runner(src.bundle, coverage.get());
   size_t passed = 0, failed = 0;
   nlohmann::ordered_json cases = nlohmann::ordered_json::array(), unreadable = nlohmann::ordered_json::array();
   for (const std::string& p : paths) {
@@ -168,13 +199,18 @@ int runTest(const ParsedArgs& args) {
   if (format == "json") {
     nlohmann::ordered_json report = {{"passed", passed}, {"failed", failed}, {"cases", cases}};
     if (!unreadable.empty()) report["unreadable"] = unreadable;
+    if (coverage) report["coverage"] = coverage->toJson();
     std::cout << report.dump(2) << "\n";
   } else {
     std::cout << passed << " passed, " << failed << " failed";
     if (!unreadable.empty()) std::cout << ", " << unreadable.size() << " unreadable test file(s)";
     std::cout << "\n";
+    if (coverage) coverage->printText(std::cout);
   }
-  return failed == 0 && unreadable.empty() ? kExitOk : kExitFailed;
+  bool below = coverage && coverage->percent() < minPercent;
+  if (below)
+    std::cerr << fmt::format("agentpolc test: coverage {}% is below --coverage-min {}%\n", coverage->percent(), minPercent);
+  return failed == 0 && unreadable.empty() && !below ? kExitOk : kExitFailed;
 }
 
 }  // namespace agentpol::driver

@@ -62,10 +62,21 @@ struct Node {
   bool isBool(bool v) const { return op == Op::Const && type == Type::boolean() && k.ints[0] == (v ? 1 : 0); }
 };
 
+// A top-level part of a rule's condition (sema::ruleParts order) as it
+// ended up in `cond`: `node` is the part's lowered value, or with `invert`
+// its negation (a lone `unless` part folded into the `not`). A part folded
+// away (a constant, or dropped by `and(x, false)`) may not occur in `cond`.
+struct PartNode {
+  uint32_t part = 0;
+  NodeRef node;
+  bool invert = false;
+};
+
 // The condition of one rule for one action: true when the rule matches.
 struct RuleBody {
   uint32_t action = 0;  // Schema::actions index
   NodeRef cond;         // Bool
+  std::vector<PartNode> parts;
 };
 
 struct Rule {

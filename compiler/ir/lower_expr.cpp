@@ -8,6 +8,7 @@
 
 #include "ir/lower.h"
 #include "ir/lowerer.h"
+#include "sema/condition_parts.h"
 
 namespace agentpol::ir {
 
@@ -16,10 +17,32 @@ using llvm::dyn_cast;
 using EK = ast::Expr::Kind;
 using TK = sema::Type::Kind;
 
+// The same tree as lowering `when`/`unless` whole (`&&` is andOf either
+// way), but each top-level part's node is noted in parts_ (sema/
+// condition_parts.h) for codegen's coverage table.
 NodeRef Lowerer::condition() {
-  NodeRef when = rule_.when ? expr(rule_.when.get()) : boolConst(true);
-  NodeRef unless = rule_.unless ? expr(rule_.unless.get()) : boolConst(false);
-  return andOf(when, notOf(unless));
+  NodeRef when = rule_.when ? lowerParts(rule_.when.get()) : boolConst(true);
+  size_t firstUnless = parts_.size();
+  NodeRef unless = rule_.unless ? lowerParts(rule_.unless.get()) : boolConst(false);
+  NodeRef notUnless = notOf(unless);
+  // notOf folds a lone part (a flipped comparison, `!x` to x): the code
+  // then computes the part's negation.
+  bool folded = !(notUnless->op == Op::Not && notUnless->kids[0] == unless);
+  if (folded && parts_.size() == firstUnless + 1 && parts_.back().node == unless) {
+    parts_.back().node = notUnless;
+    parts_.back().invert = true;
+  }
+  return andOf(when, notUnless);
+}
+
+NodeRef Lowerer::lowerParts(const ast::Expr* e) {
+  if (const ast::BinaryExpr* b = sema::splitsAt(e, ast::BinaryExpr::Op::And)) {
+    NodeRef l = lowerParts(b->lhs.get());
+    return andOf(l, lowerParts(b->rhs.get()));
+  }
+  NodeRef n = expr(e);
+  parts_.push_back(PartNode{static_cast<uint32_t>(parts_.size()), n, false});
+  return n;
 }
 
 NodeRef Lowerer::expr(const ast::Expr* e) {
@@ -180,7 +203,8 @@ Program lower(const sema::CheckedPolicy& policy) {
     out.source = &r;
     for (size_t k = 0; k < r.actions.size(); ++k) {
       Lowerer l(policy, p.layout, r, k);
-      out.bodies.push_back(RuleBody{r.actions[k], l.condition()});
+      NodeRef cond = l.condition();
+      out.bodies.push_back(RuleBody{r.actions[k], std::move(cond), l.takeParts()});
     }
     std::sort(out.bodies.begin(), out.bodies.end(),
               [](const RuleBody& a, const RuleBody& b) { return a.action < b.action; });

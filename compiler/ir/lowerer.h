@@ -29,8 +29,11 @@ class Lowerer {
 
   NodeRef condition();
   NodeRef expr(const ast::Expr* e);
+  // The condition's parts, noted by condition().
+  std::vector<PartNode> takeParts() { return std::move(parts_); }
 
  private:
+  NodeRef lowerParts(const ast::Expr* e);
   Type rt(const sema::Type* t) const { return runtimeType(t, layout_); }
   NodeRef literal(const ast::Expr* e);
   NodeRef name(const ast::NameExpr* n);
@@ -61,6 +64,7 @@ class Lowerer {
   const sema::CheckedRule& rule_;
   size_t k_;         // position of the action in rule_.actions
   uint32_t action_;  // Schema::actions index
+  std::vector<PartNode> parts_;
 };
 
 }  // namespace agentpol::ir

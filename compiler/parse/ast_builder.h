@@ -42,6 +42,7 @@ class AstBuilder {
   ast::DeclPtr ruleDecl(Parser::RuleDeclContext* ctx);
   ast::DeclPtr assertDecl(Parser::AssertDeclContext* ctx);
   ast::NameSet agentSet(Parser::AgentSetContext* ctx);
+  ast::Ident agentName(Parser::AgentNameContext* ctx);
   ast::NameSet actionSet(Parser::ActionSetContext* ctx);
 
   // ---- expressions (expr_builder.cpp)

@@ -97,7 +97,7 @@ ast::DeclPtr AstBuilder::actionDecl(Parser::ActionDeclContext* ctx) {
 
 ast::DeclPtr AstBuilder::agentDecl(Parser::AgentDeclContext* ctx) {
   auto d = std::make_unique<ast::AgentDecl>(range(ctx));
-  d->name = ident(ctx->ID());
+  d->name = agentName(need(ctx->agentName()));
   for (Parser::AgentPropContext* p : ctx->agentProp())
     d->props.push_back(ast::AgentProp{ident(p->ID()), expr(need(p->expr())), range(p)});
   return d;
@@ -138,10 +138,18 @@ ast::NameSet AstBuilder::agentSet(Parser::AgentSetContext* ctx) {
   ast::NameSet set;
   set.range = range(ctx);
   set.all = dynamic_cast<Parser::AnyAgentContext*>(ctx) != nullptr;
-  if (auto* one = dynamic_cast<Parser::OneAgentContext*>(ctx)) set.names.push_back(ident(one->ID()));
+  if (auto* one = dynamic_cast<Parser::OneAgentContext*>(ctx)) set.names.push_back(agentName(need(one->agentName())));
   if (auto* list = dynamic_cast<Parser::AgentListContext*>(ctx))
-    for (auto* id : list->ID()) set.names.push_back(ident(id));
+    for (auto* n : list->agentName()) set.names.push_back(agentName(n));
   return set;
+}
+
+// `billing_assist_07` or `"billing-assist-07"`: the identity is the decoded
+// text either way (the range keeps the quotes); sema checks a quoted one.
+ast::Ident AstBuilder::agentName(Parser::AgentNameContext* ctx) {
+  if (auto* id = ctx->ID()) return ident(id);
+  auto* s = need(ctx->STRING());
+  return ast::Ident{decodeStringToken(s), range(s), true};
 }
 
 ast::NameSet AstBuilder::actionSet(Parser::ActionSetContext* ctx) {

@@ -1,6 +1,9 @@
-// agents.cpp — one AgentInfo per `agent` declaration; every property is
-// validated on its own so that all mistakes of an agent are reported.
+// agents.cpp — one AgentInfo per `agent` declaration (its name checked by
+// the runtime's agent-name rule); every property is validated on its own so
+// that all mistakes of an agent are reported.
 #include "sema/agents.h"
+
+#include <agentpol/agent_name.h>
 
 #include "sema/declare_once.h"
 #include "sema/name_list.h"
@@ -16,6 +19,7 @@ class AgentBuilder {
   explicit AgentBuilder(SemaState& st) : st_(st) {}
 
   void build(const ast::AgentDecl& decl) {
+    if (!validAgentName(st_, decl.name)) return;
     if (!declareOnce(st_, st_.schema.agentIndex, st_.schema.agents, decl.name, "agent")) return;
     AgentInfo info;
     info.name = decl.name.name;
@@ -71,6 +75,13 @@ class AgentBuilder {
 };
 
 }  // namespace
+
+bool validAgentName(SemaState& st, const ast::Ident& name) {
+  std::string why = agent_name_problem(name.name);
+  if (why.empty()) return true;
+  st.diags.report(DiagId::InvalidAgentName, name.range, why);
+  return false;
+}
 
 void buildAgents(SemaState& st, const LoadedSet& set) {
   AgentBuilder b(st);

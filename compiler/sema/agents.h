@@ -11,4 +11,9 @@ namespace agentpol::sema {
 
 void buildAgents(SemaState& st, const LoadedSet& set);
 
+// An agent name, declared or named by a rule, breaks the identity rule
+// (agentpol/agent_name.h: empty, over 256 bytes, a control character): reports
+// E0120 and returns false. Identifiers always pass.
+bool validAgentName(SemaState& st, const ast::Ident& name);
+
 }  // namespace agentpol::sema

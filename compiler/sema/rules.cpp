@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "sema/action_scope.h"
+#include "sema/agents.h"
 #include "sema/expr_checker.h"
 #include "sema/inliner.h"
 #include "sema/name_list.h"
@@ -99,7 +100,11 @@ class RuleChecker {
       return;
     }
     rule.subject = Subject::Agents;
-    rule.agents = resolveNameList(st_, r.agents, st_.schema.agentIndex, "agents", "agent", DiagId::UnknownAgent);
+    ast::NameSet named{false, {}, r.agents.range};
+    for (const ast::Ident& n : r.agents.names)
+      if (validAgentName(st_, n)) named.names.push_back(n);
+    if (named.names.size() != r.agents.names.size() && named.names.empty()) return;  // reported
+    rule.agents = resolveNameList(st_, named, st_.schema.agentIndex, "agents", "agent", DiagId::UnknownAgent);
   }
 
   SemaState& st_;

@@ -9,23 +9,16 @@
 #include <fmt/format.h>
 #include <llvm/Support/Casting.h>
 
+#include "sema/condition_parts.h"
+
 namespace agentpol::verify {
 
 namespace {
 
-bool within(const SourceRange& inner, const SourceRange& outer) {
-  return inner.valid() && outer.valid() && inner.file == outer.file && inner.begin >= outer.begin &&
-         inner.end <= outer.end;
-}
-
 void split(const ast::Expr* e, ast::BinaryExpr::Op op, bool fromUnless, std::vector<ConditionPart>& out) {
-  const auto* b = llvm::dyn_cast<ast::BinaryExpr>(e);
-  if (b && b->op == op && within(b->lhs->range, b->range) && within(b->rhs->range, b->range)) {
-    split(b->lhs.get(), op, fromUnless, out);
-    split(b->rhs.get(), op, fromUnless, out);
-    return;
-  }
-  out.push_back(ConditionPart{e, fromUnless});
+  std::vector<const ast::Expr*> es;
+  sema::splitOperands(e, op, es);
+  for (const ast::Expr* x : es) out.push_back(ConditionPart{x, fromUnless});
 }
 
 }  // namespace
@@ -112,21 +105,8 @@ namespace {
 std::string quote(const std::vector<ConditionPart>& parts, size_t i, const diag::SourceManager* sm) {
   const ConditionPart& p = parts[i];
   const SourceRange& r = p.expr->range;
-  if (sm && r.valid() && r.file < sm->fileCount() && r.end <= sm->text(r.file).size() && r.begin < r.end) {
-    std::string text;
-    bool space = false;
-    for (char ch : sm->text(r.file).substr(r.begin, r.end - r.begin)) {
-      bool ws = ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
-      if (ws) {
-        space = !text.empty();
-        continue;
-      }
-      if (space) text += ' ';
-      space = false;
-      text += ch;
-    }
-    return "`" + text + "`";
-  }
+  std::string text = sm ? sm->snippet(r) : "";
+  if (!text.empty()) return "`" + text + "`";
   size_t pos = 1;
   for (size_t k = 0; k < i; ++k) pos += parts[k].fromUnless == p.fromUnless;
   return fmt::format("`{}` part {}", p.fromUnless ? "unless" : "when", pos);

@@ -23,6 +23,8 @@ class CodeWriter {
   CodeWriter& jump(Op o, Label target) { return emit(o, 0, 0, target); }
   // Binds `l` to the next instruction emitted.
   CodeWriter& bind(Label l);
+  // The index of the next instruction emitted (instructions so far).
+  uint32_t size() const { return static_cast<uint32_t>(items_.size()); }
   // The block's bytes, jump offsets resolved to the shortest encoding.
   CodeImage finish() const;
 

@@ -26,6 +26,13 @@ struct Disasm {
     for (char c : s) q += c == '"' || c == '\\' ? std::string("\\") + c : std::string(1, c);
     return q + "\"";
   }
+  // An agent as a policy names it: an identifier bare, any other identity
+  // quoted (`"billing-assist-07"`).
+  static std::string agent_ref(const std::string& name) {
+    bool ident = !name.empty() && !(name[0] >= '0' && name[0] <= '9');
+    for (char c : name) ident = ident && (c == '_' || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'));
+    return ident ? name : quoted(name);
+  }
   std::string slots(const std::vector<SlotImage>& v) const {
     std::string s;
     for (size_t i = 0; i < v.size(); ++i)
@@ -91,7 +98,7 @@ void Disasm::schema() {
 
 void Disasm::agents() {
   for (const AgentImage& a : im.agents) {
-    std::string s = "agent " + a.name + " owner \"" + a.owner + "\" purpose \"" + a.purpose + "\"";
+    std::string s = "agent " + agent_ref(a.name) + " owner \"" + a.owner + "\" purpose \"" + a.purpose + "\"";
     if (a.reviewed) s += " reviewed " + scalar(Type::time(), *a.reviewed);
     if (a.expires) s += " expires " + scalar(Type::time(), *a.expires);
     if (a.has_scope) {
@@ -119,7 +126,7 @@ void Disasm::rules() {
     else if (rule.all_agents) s += " agent *";
     else {
       s += " agent [";
-      for (size_t i = 0; i < rule.agents.size(); ++i) s += (i ? ", " : "") + im.agents[rule.agents[i]].name;
+      for (size_t i = 0; i < rule.agents.size(); ++i) s += (i ? ", " : "") + agent_ref(im.agents[rule.agents[i]].name);
       s += "]";
     }
     for (size_t i = 0; i < rule.bodies.size(); ++i)

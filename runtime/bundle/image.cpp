@@ -42,7 +42,8 @@ bool BundleImage::operator==(const BundleImage& o) const {
   return source_hash == o.source_hash && ns == o.ns && enums == o.enums && records == o.records &&
          entity_types == o.entity_types && agent_type == o.agent_type && user_type == o.user_type &&
          context == o.context && actions == o.actions && agents == o.agents &&
-         constants == o.constants && patterns == o.patterns && code == o.code && rules == o.rules;
+         constants == o.constants && patterns == o.patterns && code == o.code && rules == o.rules &&
+         debug == o.debug;
 }
 
 }  // namespace agentpol

@@ -49,6 +49,7 @@ class Parser {
   bool code();
   bool rules();
   bool index();
+  bool debug();
   bool lists(uint32_t action, int subject, uint32_t agent);
 
   ByteReader r_;
@@ -258,6 +259,46 @@ bool Parser::index() {
   return true;
 }
 
+// The debug table's shape; its code offsets are checked against the decoded
+// blocks by the loader (link_bundle).
+bool Parser::debug() {
+  uint32_t n;
+  if (!count(&n)) return false;
+  if (n != 0 && n != im_.rules.size()) return fail("debug table does not have one entry per rule");
+  im_.debug.resize(n);
+  for (size_t ri = 0; ri < n; ++ri) {
+    RuleDebugImage& d = im_.debug[ri];
+    uint32_t np, nb, flag;
+    if (!str(&d.file) || !r_.varint32(&d.line) || !count(&np)) return fail("truncated debug table");
+    d.parts.resize(np);
+    for (PartImage& p : d.parts) {
+      if (!str(&p.text) || !r_.varint32(&p.line) || !r_.varint32(&p.column) || !r_.varint32(&flag) || flag > 1)
+        return fail("malformed debug part");
+      p.in_unless = flag == 1;
+    }
+    if (!count(&nb) || nb != im_.rules[ri].bodies.size()) return fail("debug table: bodies differ from the rule's");
+    d.bodies.resize(nb);
+    for (std::vector<PartCode>& body : d.bodies) {
+      uint32_t nc, len, kind;
+      if (!count(&nc)) return false;
+      body.resize(nc);
+      for (size_t i = 0; i < nc; ++i) {
+        PartCode& c = body[i];
+        if (!idx(&c.part, np, "debug table names an unknown part") || !r_.varint32(&kind) || (kind & 3) > 2 || kind > 7)
+          return fail("malformed debug part code");
+        if (i > 0 && c.part <= body[i - 1].part) return fail("debug part codes not strictly ascending");
+        c.kind = static_cast<PartKind>(kind & 3);
+        c.invert = (kind & 4) != 0;
+        if (c.kind != PartKind::Code) continue;
+        if (!r_.varint32(&c.start) || !r_.varint32(&len) || len == 0 || len > 0xffffffffu - c.start)
+          return fail("malformed debug code range");
+        c.end = c.start + len;
+      }
+    }
+  }
+  return true;
+}
+
 bool Parser::run() {
   uint64_t v;
   if (!r_.fixed(4, &v) || !r_.fixed(2, &v) || !r_.fixed(2, &v) || !r_.fixed(8, &v) ||
@@ -265,9 +306,9 @@ bool Parser::run() {
   const uint8_t* hash;
   if (!r_.bytes(32, &hash)) return fail("truncated header");
   std::copy(hash, hash + 32, im_.source_hash.begin());
-  if (!strings() || !schema() || !agents() || !constants() || !code() || !rules() || !index())
+  if (!strings() || !schema() || !agents() || !constants() || !code() || !rules() || !index() || !debug())
     return fail("malformed bundle");
-  return r_.remaining() == 0 ? true : fail("trailing bytes after the rule index");
+  return r_.remaining() == 0 ? true : fail("trailing bytes after the debug table");
 }
 
 }  // namespace

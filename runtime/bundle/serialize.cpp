@@ -151,6 +151,35 @@ void write_index(Writer& w, const BundleImage& im) {
   }
 }
 
+// The debug table: a count (0, or one entry per rule), then per rule its
+// file, line, parts and per-body part codes.
+void write_debug(Writer& w, const BundleImage& im) {
+  w.body.varint(im.debug.size());
+  for (const RuleDebugImage& d : im.debug) {
+    w.str(d.file);
+    w.body.varint(d.line);
+    w.body.varint(d.parts.size());
+    for (const PartImage& p : d.parts) {
+      w.str(p.text);
+      w.body.varint(p.line);
+      w.body.varint(p.column);
+      w.body.varint(p.in_unless ? 1 : 0);
+    }
+    w.body.varint(d.bodies.size());
+    for (const std::vector<PartCode>& body : d.bodies) {
+      w.body.varint(body.size());
+      for (const PartCode& c : body) {
+        w.body.varint(c.part);
+        w.body.varint(static_cast<uint32_t>(c.kind) | (c.invert ? 4u : 0u));
+        if (c.kind == PartKind::Code) {
+          w.body.varint(c.start);
+          w.body.varint(c.end - c.start);
+        }
+      }
+    }
+  }
+}
+
 }  // namespace
 
 uint64_t bundle_checksum(const uint8_t* data, size_t size) {
@@ -165,6 +194,7 @@ std::vector<uint8_t> serialize(const BundleImage& im) {
   write_constants(w, im);
   write_rules(w, im);
   write_index(w, im);
+  write_debug(w, im);
 
   ByteWriter out;
   out.raw(kMagic, 4);

@@ -5,12 +5,8 @@
 
 #include <agentpol/tool_name.h>
 
-#include <cstdio>
-
 namespace agentpol {
 namespace {
-
-bool is_control(int32_t c) { return c < 0x20 || (c >= 0x7F && c <= 0x9F); }
 
 // Unicode White_Space outside the control range.
 bool is_space(int32_t c) {
@@ -27,27 +23,15 @@ bool is_invisible(int32_t c) {
          (c >= 0x2060 && c <= 0x2064) || (c >= 0x2066 && c <= 0x206F) || c == 0xFEFF || (c >= 0xFFF9 && c <= 0xFFFB);
 }
 
-std::string code_point(int32_t c) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(c));
-  return buf;
-}
-
 }  // namespace
 
 std::string tool_name_problem(std::string_view name) {
-  if (name.empty()) return "it is empty";
-  if (name.size() > kMaxToolNameBytes)
-    return "it is " + std::to_string(name.size()) + " bytes long (at most " + std::to_string(kMaxToolNameBytes) + ")";
-  const auto* s = reinterpret_cast<const uint8_t*>(name.data());
-  for (size_t i = 0; i < name.size();) {
-    int32_t c = utf8_next(s, name.size(), &i);
-    if (c < 0) return "it is not valid UTF-8";
-    if (is_control(c)) return "it contains the control character " + code_point(c);
-    if (is_space(c)) return "it contains whitespace (" + code_point(c) + ")";
-    if (is_invisible(c)) return "it contains the invisible character " + code_point(c);
-  }
-  return "";
+  return name_problem(name, kMaxToolNameBytes, [](int32_t c) {
+    if (is_control_char(c)) return "it contains the control character " + code_point_text(c);
+    if (is_space(c)) return "it contains whitespace (" + code_point_text(c) + ")";
+    if (is_invisible(c)) return "it contains the invisible character " + code_point_text(c);
+    return std::string();
+  });
 }
 
 }  // namespace agentpol

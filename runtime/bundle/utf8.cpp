@@ -1,7 +1,30 @@
-// utf8.cpp — utf8_next() and valid_utf8() (see utf8.h).
+// utf8.cpp — utf8_next(), valid_utf8(), code_point_text() and name_problem()
+// (see utf8.h).
 #include "bundle/utf8.h"
 
+#include <cstdio>
+
 namespace agentpol {
+
+std::string code_point_text(int32_t c) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(c));
+  return buf;
+}
+
+std::string name_problem(std::string_view name, size_t max_bytes, std::string (*refuse)(int32_t)) {
+  if (name.empty()) return "it is empty";
+  if (name.size() > max_bytes)
+    return "it is " + std::to_string(name.size()) + " bytes long (at most " + std::to_string(max_bytes) + ")";
+  const auto* s = reinterpret_cast<const uint8_t*>(name.data());
+  for (size_t i = 0; i < name.size();) {
+    int32_t c = utf8_next(s, name.size(), &i);
+    if (c < 0) return "it is not valid UTF-8";
+    std::string why = refuse(c);
+    if (!why.empty()) return why;
+  }
+  return "";
+}
 
 int32_t utf8_next(const uint8_t* s, size_t n, size_t* i) {
   uint8_t c = s[*i];

@@ -150,11 +150,35 @@ uint64_t schema_hash(const BundleImage& im) {
   return fnv1a64(reinterpret_cast<const uint8_t*>(s.data()), s.size());
 }
 
+// Every part's code range lies inside its body's block, with an instruction
+// after it, in order and without overlap. (The tracer also never reads
+// below the stack, so even a wrong range could only give wrong figures.)
+bool check_debug(const BundleData* d, std::string* error) {
+  const BundleImage& im = d->image;
+  for (size_t ri = 0; ri < im.debug.size(); ++ri) {
+    const RuleDebugImage& dbg = im.debug[ri];
+    for (size_t bi = 0; bi < dbg.bodies.size(); ++bi) {
+      size_t insns = d->code[im.rules[ri].bodies[bi].code].insns.size();
+      uint32_t prev_end = 0;
+      for (const PartCode& c : dbg.bodies[bi]) {
+        if (c.kind != PartKind::Code) continue;
+        if (c.start < prev_end || c.end >= insns) {
+          *error = "rule `" + im.rules[ri].id + "`: debug code range outside its block or out of order";
+          return false;
+        }
+        prev_end = c.end;
+      }
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 bool link_bundle(BundleData* d, std::string* error) {
   link_constants(d);
   if (!link_code(d, error)) return false;
+  if (!check_debug(d, error)) return false;
   link_index(d);
   link_required(d);
   d->action_names = names_of(d->image.actions);

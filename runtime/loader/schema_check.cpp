@@ -3,6 +3,7 @@
 // code is decoded. Entry point: check_schema().
 #include "loader/bundle_data.h"
 
+#include <agentpol/agent_name.h>
 #include <agentpol/tool_name.h>
 
 #include <algorithm>
@@ -93,6 +94,8 @@ bool Checker::actions() {
 bool Checker::agents() {
   if (!unique(im.agents, [](const AgentImage& a) { return std::string_view(a.name); }, "agent")) return false;
   for (const AgentImage& a : im.agents) {
+    std::string why = agent_name_problem(a.name);
+    if (!why.empty()) return fail("invalid agent name: " + why);
     if (!a.has_scope && !a.may.empty()) return fail("agent scope without the scope flag");
     for (size_t i = 1; i < a.may.size(); ++i)
       if (a.may[i] <= a.may[i - 1]) return fail("agent `" + a.name + "` scope not strictly ascending");

@@ -30,24 +30,35 @@ inline int64_t attr_slot(const Env& e, const Val& ent, uint32_t slot) {
   L_##name:
 #define VM_NEXT()                              \
   do {                                         \
+    VM_STEP();                                 \
     in = pc++;                                 \
     goto* kTable[static_cast<uint8_t>(in->x)]; \
   } while (0)
 #else
 #define AGENTPOL_THREADED 0
 #define VM_CASE(name) case XOp::name:
-#define VM_NEXT() continue
+#define VM_NEXT() \
+  do {            \
+    VM_STEP();    \
+    continue;     \
+  } while (0)
 #endif
+// The probe sees every move from `in` to `pc` (nothing for NoProbe).
+#define VM_STEP() probe.step(in - base, pc - base, stack, sp)
 // After an op whose result a following RET would return: return it now.
 #define VM_NEXT_OR_RET()                                              \
   do {                                                                \
-    if (pc->x == XOp::RET) VM_END(sp[-1].n ? Eval::True : Eval::False); \
+    if (pc->x == XOp::RET) {                                          \
+      VM_STEP();                                                      \
+      VM_END(sp[-1].n ? Eval::True : Eval::False);                    \
+    }                                                                 \
     VM_NEXT();                                                        \
   } while (0)
-#define VM_END(value) \
-  do {                \
-    result = (value); \
-    goto done;        \
+#define VM_END(value)                  \
+  do {                                 \
+    result = (value);                  \
+    probe.end(in - base, result);      \
+    goto done;                         \
   } while (0)
 
 #if AGENTPOL_THREADED
@@ -57,8 +68,11 @@ inline int64_t attr_slot(const Env& e, const Val& ent, uint32_t slot) {
 
 // Runs `single` and returns its result; or, when single is null, runs the
 // blocks of refs[0, n) and appends each matching rule to *hits (returns False).
+// Probe: NoProbe for decisions (its calls compile to nothing), or a tracer
+// (vm/trace.cpp) watching one block.
+template <class Probe>
 Eval run(const RuleRef* refs, uint32_t n, const Insn* single, const Env& e, bool permit,
-         std::vector<uint32_t>* hits) {
+         std::vector<uint32_t>* hits, Probe& probe) {
 #if AGENTPOL_THREADED
   static const void* const kTable[] = {
 #define AGENTPOL_OPCODE(name, ...) &&L_##name,
@@ -175,7 +189,10 @@ next_block:
       VM_CASE(JFK)
         if (!sp[-1].n) {
           pc = base + in->a;
-          if (pc->x == XOp::RET) VM_END(Eval::False);
+          if (pc->x == XOp::RET) {
+            VM_STEP();
+            VM_END(Eval::False);
+          }
         } else {
           --sp;
         }
@@ -183,7 +200,10 @@ next_block:
       VM_CASE(JTK)
         if (sp[-1].n) {
           pc = base + in->a;
-          if (pc->x == XOp::RET) VM_END(Eval::True);
+          if (pc->x == XOp::RET) {
+            VM_STEP();
+            VM_END(Eval::True);
+          }
         } else {
           --sp;
         }
@@ -232,12 +252,25 @@ done:
 #pragma GCC diagnostic pop
 #endif
 
+struct NoProbe {
+  void step(ptrdiff_t, ptrdiff_t, const Val*, const Val*) {}
+  void end(ptrdiff_t, Eval) {}
+};
+
 }  // namespace
 
-Eval run_block(const CodeBlock& code, const Env& e) { return run(nullptr, 0, code.insns.data(), e, false, nullptr); }
+Eval run_block(const CodeBlock& code, const Env& e) {
+  NoProbe p;
+  return run(nullptr, 0, code.insns.data(), e, false, nullptr, p);
+}
 
 void run_span(const BundleData& b, const Span& s, const Env& e, bool permit, std::vector<uint32_t>* hits) {
-  run(b.refs.data() + s.begin, s.end - s.begin, nullptr, e, permit, hits);
+  NoProbe p;
+  run(b.refs.data() + s.begin, s.end - s.begin, nullptr, e, permit, hits, p);
+}
+
+Eval run_traced(const CodeBlock& code, const Env& e, BlockProbe& probe) {
+  return run(nullptr, 0, code.insns.data(), e, false, nullptr, probe);
 }
 
 }  // namespace detail

@@ -5,6 +5,8 @@
 #include "loader/bundle_data.h"
 #include "vm/value.h"
 
+#include <cstddef>
+
 namespace agentpol {
 namespace detail {
 
@@ -35,6 +37,20 @@ struct Env {
 enum class Eval : uint8_t { False, True, Error };
 
 Eval run_block(const CodeBlock& code, const Env& env);
+
+// Watches one block run (coverage, explain: vm/trace.cpp). step: the VM
+// moves from instruction `from` to `to` with the stack [stack, sp); end: the
+// block ends at instruction `at` with `result`.
+class BlockProbe {
+ public:
+  virtual ~BlockProbe() = default;
+  virtual void step(ptrdiff_t from, ptrdiff_t to, const Val* stack, const Val* sp) = 0;
+  virtual void end(ptrdiff_t at, Eval result) = 0;
+};
+
+// run_block with a probe: the same handlers, instantiated apart, so
+// decisions (run_block, run_span) never pay for it.
+Eval run_traced(const CodeBlock& code, const Env& env, BlockProbe& probe);
 
 // Runs the blocks of refs[s.begin, s.end) and appends each matching rule to
 // *hits: a permit matches when True, a forbid or escalate unless False (an

@@ -6,7 +6,6 @@
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
-#include <filesystem>
 #include <iostream>
 #include <map>
 
@@ -21,18 +20,10 @@
 namespace agentpol {
 namespace {
 
-namespace fs = std::filesystem;
 constexpr int kRequestsPerSet = 4000;
 
 std::vector<std::vector<std::string>> policySets() {
-  std::vector<std::vector<std::string>> sets;
-  std::string src = AGENTPOL_SOURCE_DIR;
-  for (const std::string& root : {src + "/examples", src + "/tests/semantics"})
-    for (const std::string& f : test::policySetFolders(root)) sets.push_back({f});
-  sets.push_back({std::string(AGENTPOL_SHARED_DIR) + "/conformance/billing/policy.agentpol"});
-  for (const auto& e : fs::directory_iterator(src + "/tests/codegen/policies"))
-    if (e.path().extension() == ".agentpol") sets.push_back({e.path().string()});
-  return sets;
+  return test::checkedPolicySets(AGENTPOL_SOURCE_DIR, AGENTPOL_SHARED_DIR);
 }
 
 ref::Decision vmDecision(const Bundle& b, Request& req, bool revoked) {

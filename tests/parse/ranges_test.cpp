@@ -10,6 +10,7 @@
 #include <llvm/Support/Casting.h>
 
 #include "ast/operator_text.h"
+#include "parse/literals.h"
 #include "parse_test_util.h"
 
 namespace fs = std::filesystem;
@@ -29,7 +30,18 @@ class RangeChecker {
     return src_.substr(r.begin, r.end - r.begin);
   }
 
-  void ident(const ast::Ident& id) { CHECK(textOf(id.range) == id.name); }
+  // An identifier's range is its text; a quoted agent name's is the string
+  // literal whose decoded value is the name.
+  void ident(const ast::Ident& id) {
+    if (!id.quoted) {
+      CHECK(textOf(id.range) == id.name);
+      return;
+    }
+    parse::LitError err;
+    std::optional<std::string> decoded = parse::decodeString(textOf(id.range), &err);
+    REQUIRE(decoded);
+    CHECK(*decoded == id.name);
+  }
 
   void inside(const SourceRange& child, const SourceRange& parent) {
     CHECK(child.begin >= parent.begin);

@@ -80,6 +80,11 @@ std::shared_ptr<const Bundle> load_or_die(const BundleImage& im) {
   return r.bundle;
 }
 
+std::string load_error_of(const BundleImage& im) {
+  LoadResult r = load_bundle(serialize(im));
+  return r ? std::string() : r.error;
+}
+
 namespace {
 
 // Context slots of the billing policy.

@@ -46,5 +46,7 @@ CodeImage absent_or_at_most(ImageBuilder& b, uint32_t arg, int64_t max);
 BundleImage billing_image();
 
 std::shared_ptr<const Bundle> load_or_die(const BundleImage& im);
+// The loader's error for `im`, or "" when it loads.
+std::string load_error_of(const BundleImage& im);
 
 }  // namespace agentpol::test

@@ -147,11 +147,11 @@ TEST_CASE("version, magic and flags are checked", "[format]") {
     return load_bundle(b).error;
   };
   CHECK(with(0, 'X').find("magic") != std::string::npos);
-  CHECK(kFormatVersion == 2);
-  CHECK(with(kOffVersion, 1) ==
-        "unsupported bundle format version 1 (this runtime reads version 2; rebuild the bundle with this "
+  CHECK(kFormatVersion == 3);
+  CHECK(with(kOffVersion, 2) ==
+        "unsupported bundle format version 2 (this runtime reads version 3; rebuild the bundle with this "
         "release's agentpolc)");
-  CHECK(with(kOffVersion, 3).find("version 3") != std::string::npos);
+  CHECK(with(kOffVersion, 4).find("version 4") != std::string::npos);
   CHECK(with(kOffFlags, 1).find("flags") != std::string::npos);
 }
 

@@ -231,10 +231,12 @@ TEST_CASE("the rule index is checked for consistency", "[hostile]") {
   b.rule("f", Effect::Forbid, Side::Agent, {0}, always(true), {0});
   std::vector<uint8_t> good = b.bytes();
   REQUIRE(load_bundle(good));
-  // The index is the file's tail: per action, user lists (permit, forbid,
-  // escalate), every-agent lists, then named agents with their lists.
+  // The index is the file's tail but for the debug table's count (0: none):
+  // per action, user lists (permit, forbid, escalate), every-agent lists,
+  // then named agents with their lists.
   std::vector<uint8_t> tail = {1, 0, 0, 0, 0,  0, 0, 0,  1, 0, 0, 1, 1, 0, 0,  // action act
-                               0, 0, 0,  0, 0, 0,  0};                        // action other
+                               0, 0, 0,  0, 0, 0,  0,                         // action other
+                               0};                                            // no debug table
   std::vector<uint8_t> got(good.end() - static_cast<long>(tail.size()), good.end());
   REQUIRE(got == tail);
   auto mutate = [&](size_t at, uint8_t v) {

@@ -29,11 +29,6 @@ ImageBuilder tools_image() {
   return b;
 }
 
-std::string load_error(const BundleImage& im) {
-  LoadResult r = load_bundle(serialize(im));
-  return r ? std::string() : r.error;
-}
-
 }  // namespace
 
 TEST_CASE("tool names: 1 to 128 bytes of UTF-8, no control, whitespace or invisible characters", "[tools]") {
@@ -81,17 +76,17 @@ TEST_CASE("action_for_tool: the action whose @tool it is, else the action of tha
 TEST_CASE("the loader refuses invalid tool names and a tool shared by two actions", "[tools]") {
   BundleImage im = tools_image().im;
   im.actions[0].tool = "get weather";
-  CHECK(load_error(im) == "action `get_weather`: invalid MCP tool name: it contains whitespace (U+0020)");
+  CHECK(load_error_of(im) == "action `get_weather`: invalid MCP tool name: it contains whitespace (U+0020)");
   im.actions[0].tool = std::string(129, 'w');
-  CHECK(load_error(im) == "action `get_weather`: invalid MCP tool name: it is 129 bytes long (at most 128)");
+  CHECK(load_error_of(im) == "action `get_weather`: invalid MCP tool name: it is 129 bytes long (at most 128)");
   im.actions[0].tool = "get\xE2\x80\x8Bweather";
-  CHECK(load_error(im).find("U+200B") != std::string::npos);
+  CHECK(load_error_of(im).find("U+200B") != std::string::npos);
   im.actions[0].tool = "search";  // and `search` stands for "search" by its name
-  CHECK(load_error(im) == "duplicate MCP tool `search`");
+  CHECK(load_error_of(im) == "duplicate MCP tool `search`");
   im.actions[0].tool = "search/v2";  // `lookup`'s @tool
-  CHECK(load_error(im) == "duplicate MCP tool `search/v2`");
+  CHECK(load_error_of(im) == "duplicate MCP tool `search/v2`");
   im.actions[0].tool = "lookup";  // `lookup`'s name, but it stands for "search/v2": no clash
-  CHECK(load_error(im).empty());
+  CHECK(load_error_of(im).empty());
 }
 
 TEST_CASE("tools are part of the schema hash and shown by disasm", "[tools]") {
@@ -107,5 +102,5 @@ TEST_CASE("tools are part of the schema hash and shown by disasm", "[tools]") {
   CHECK(d.find("@tool(\"get-weather\") action get_weather() { city: String, days?: Int }\n") != std::string::npos);
   CHECK(d.find("\naction search() {  }\n") != std::string::npos);
   CHECK(d.find("@tool(\"search/v2\") action lookup()") != std::string::npos);
-  CHECK(d.find("format 2") != std::string::npos);
+  CHECK(d.find("format 3") != std::string::npos);
 }

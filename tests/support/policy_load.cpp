@@ -84,4 +84,17 @@ std::vector<std::string> policySetFolders(const std::string& root) {
   return out;
 }
 
+std::vector<std::vector<std::string>> checkedPolicySets(const std::string& sourceDir, const std::string& sharedDir) {
+  std::vector<std::vector<std::string>> sets;
+  for (const std::string& root : {sourceDir + "/examples", sourceDir + "/tests/semantics"})
+    for (const std::string& f : policySetFolders(root)) sets.push_back({f});
+  sets.push_back({sharedDir + "/conformance/billing/policy.agentpol"});
+  std::vector<std::string> files;
+  for (const auto& e : fs::directory_iterator(sourceDir + "/tests/codegen/policies"))
+    if (e.path().extension() == ".agentpol") files.push_back(e.path().string());
+  std::sort(files.begin(), files.end());
+  for (const std::string& f : files) sets.push_back({f});
+  return sets;
+}
+
 }  // namespace agentpol::test

@@ -35,4 +35,9 @@ std::shared_ptr<const Bundle> compileAndLoad(const sema::CheckedPolicy& policy);
 // The policy sets under a folder: each subfolder with .agentpol files is one set.
 std::vector<std::string> policySetFolders(const std::string& root);
 
+// Every policy set the VM is checked on (differential and explain tests):
+// each set of examples/ and tests/semantics/, the conformance billing policy
+// and each file of tests/codegen/policies/.
+std::vector<std::vector<std::string>> checkedPolicySets(const std::string& sourceDir, const std::string& sharedDir);
+
 }  // namespace agentpol::test

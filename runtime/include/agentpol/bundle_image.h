@@ -13,7 +13,7 @@
 
 namespace agentpol {
 
-constexpr uint16_t kFormatVersion = 2;  // 2: actions carry their MCP tool (`@tool`)
+constexpr uint16_t kFormatVersion = 3;  // 2: actions carry their MCP tool (`@tool`); 3: the debug table
 constexpr uint32_t kMaxStack = 128;    // value-stack slots one block may use
 constexpr uint32_t kMaxScratch = 256;  // set-literal elements one block may build
 
@@ -135,6 +135,44 @@ struct RuleImage {
   }
 };
 
+// Debug information (optional): per rule, its source position and its
+// condition parts (spec 9: the top-level `&&`-operands of `when` and of
+// `unless`), and per body the code offsets of each part. Coverage and
+// explain (agentpol/trace.h) read it; decisions never do.
+struct PartImage {
+  std::string text;            // the part's source text, whitespace runs collapsed
+  uint32_t line = 0, column = 0;
+  bool in_unless = false;
+  bool operator==(const PartImage& o) const {
+    return text == o.text && line == o.line && column == o.column && in_unless == o.in_unless;
+  }
+};
+
+enum class PartKind : uint8_t { Code = 0, False = 1, True = 2 };
+
+// Where one part is computed in a body's code block: instructions
+// [start, end) leave its value on the stack (negated when `invert`), the
+// instruction at `end` follows. A part folded to a constant has no code.
+struct PartCode {
+  uint32_t part = 0;
+  PartKind kind = PartKind::Code;
+  uint32_t start = 0, end = 0;  // instruction indices (Code only)
+  bool invert = false;
+  bool operator==(const PartCode& o) const {
+    return part == o.part && kind == o.kind && start == o.start && end == o.end && invert == o.invert;
+  }
+};
+
+struct RuleDebugImage {
+  std::string file;  // as the compiler was given it
+  uint32_t line = 0;
+  std::vector<PartImage> parts;
+  std::vector<std::vector<PartCode>> bodies;  // parallel to RuleImage::bodies; ascending parts
+  bool operator==(const RuleDebugImage& o) const {
+    return file == o.file && line == o.line && parts == o.parts && bodies == o.bodies;
+  }
+};
+
 struct BundleImage {
   std::array<uint8_t, 32> source_hash{};  // given by the compiler
   std::string ns;                         // `namespace`, may be empty
@@ -149,6 +187,7 @@ struct BundleImage {
   std::vector<PatternImage> patterns;
   std::vector<CodeImage> code;
   std::vector<RuleImage> rules;
+  std::vector<RuleDebugImage> debug;  // empty, or one per rule
 
   bool operator==(const BundleImage& o) const;
 };
