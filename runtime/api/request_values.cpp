@@ -86,7 +86,7 @@ bool convert_value(RequestData& d, Type want, const Value& v, Val* out, std::str
   Val* items = static_cast<Val*>(d.arena.alloc(sizeof(Val) * (v.count ? v.count : 1)));
   for (size_t i = 0; i < v.count; ++i)
     if (!convert_scalar(d, want.element(), v.items[i], &items[i], why)) return false;
-  *out = Val{static_cast<int64_t>(v.count), items};
+  *out = Val{canonical_set(items, static_cast<int64_t>(v.count)), items};  // see vm/value.h
   return true;
 }
 

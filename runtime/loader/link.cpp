@@ -27,11 +27,13 @@ void link_constants(BundleData* d) {
       d->consts.push_back(is_str ? string_val(c.strings[0]) : scalar_val(c.ints[0]));
       continue;
     }
-    const Val* first = d->const_items.data() + d->const_items.size();
+    size_t at = d->const_items.size();
     for (const std::string& s : c.strings) d->const_items.push_back(string_val(s));
     for (int64_t v : c.ints) d->const_items.push_back(scalar_val(v));
-    size_t n = is_str ? c.strings.size() : c.ints.size();
-    d->consts.push_back(Val{static_cast<int64_t>(n), n ? first : nullptr});
+    Val* first = d->const_items.data() + at;
+    int64_t n = canonical_set(first, static_cast<int64_t>(d->const_items.size() - at));  // see vm/value.h
+    d->const_items.resize(at + static_cast<size_t>(n));
+    d->consts.push_back(Val{n, n ? first : nullptr});
   }
   for (const PatternImage& p : d->image.patterns) {
     d->patterns.push_back({static_cast<uint32_t>(d->segments.size()), static_cast<uint32_t>(p.segments.size())});

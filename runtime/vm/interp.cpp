@@ -172,7 +172,7 @@ next_block:
         Val* items = scratch + in->c;
         sp -= in->b;
         for (uint32_t k = 0; k < in->b; ++k) items[k] = sp[k];
-        *sp++ = Val{static_cast<int64_t>(in->b), items};
+        *sp++ = Val{canonical_set(items, in->b), items};
         VM_NEXT();
       }
       VM_CASE(LIKE) {
