@@ -62,7 +62,7 @@ class Reader {
   bool readUser(Node n, const Path* p);
   bool readAction(Node n, uint32_t* action);
   bool readEntities(Node n, const Path* p);
-  bool entityId(Node obj, const Path* p, std::string_view* id);
+  bool entityId(Node n, const Path* p, std::string_view* id);  // n: the `id` member, or kAbsent
 
   // reader_values.h: objects of fields, values, entities
   bool fields(const std::vector<FieldNode>& set, Node obj, const Path* p, const Target& target);

@@ -59,8 +59,7 @@ bool Reader<View>::readNow(Node n, const Path* p) {
 }
 
 template <class View>
-bool Reader<View>::entityId(Node obj, const Path* p, std::string_view* id) {
-  Node n = v_.find(obj, "id");
+bool Reader<View>::entityId(Node n, const Path* p, std::string_view* id) {
   Path ip{p, "id"};
   if (absent(n)) return fail(p, "missing `id`");
   if (v_.kind(n) != JsonKind::String) return fail(&ip, "expected a string id, got " + describe(n));
@@ -73,18 +72,17 @@ template <class View>
 bool Reader<View>::readAgent(Node n, const Path* p) {
   if (absentOrNull(n)) return fail(p, "missing (the acting agent)");
   if (v_.kind(n) != JsonKind::Object) return fail(p, "expected an agent {\"id\": …, \"attrs\": {…}}, got " + describe(n));
-  bool seenId = false, seenAttrs = false;
-  bool ok = v_.members(n, [&](std::string_view k, Node) {
+  Node id = View::kAbsent, at = View::kAbsent;
+  bool ok = v_.members(n, [&](std::string_view k, Node c) {
     Path kp{p, k};
     if (k != "id" && k != "attrs") return fail(&kp, "unknown field of the agent (expected id, attrs)");
-    bool& seen = k == "id" ? seenId : seenAttrs;
-    if (seen) return fail(&kp, "given twice");
-    seen = true;
+    Node& seen = k == "id" ? id : at;
+    if (!absent(seen)) return fail(&kp, "given twice");
+    seen = c;
     return true;
   });
-  if (!ok || !entityId(n, p, &agent_)) return false;
+  if (!ok || !entityId(id, p, &agent_)) return false;
   EntityRef e = req_.set_agent(agent_);
-  Node at = v_.find(n, "attrs");
   if (absentOrNull(at)) return true;  // a reference
   Path ap{p, "attrs"};
   const auto& type = schema_.image().agent_type;

@@ -205,20 +205,19 @@ bool Reader<View>::entity(uint32_t type, Node n, const Path* p, EntityRef* out) 
   const std::string& typeName = schema_.image().entity_types[type].name;
   if (v_.kind(n) != JsonKind::Object)
     return fail(p, "expected an entity of type " + typeName + " ({\"id\": …, \"attrs\": {…}}), got " + describe(n));
-  bool seenId = false, seenAttrs = false, seenType = false;
+  Node idNode = View::kAbsent, a = View::kAbsent, typeNode = View::kAbsent;  // the first of each
   bool ok = v_.members(n, [&](std::string_view k, Node c) {
     Path kp{p, k};
     if (k != "id" && k != "attrs" && k != "type") return fail(&kp, "unknown field of an entity (expected id, attrs)");
-    bool& seen = k == "id" ? seenId : k == "attrs" ? seenAttrs : seenType;
-    if (seen) return fail(&kp, "given twice");
-    seen = true;
+    Node& seen = k == "id" ? idNode : k == "attrs" ? a : typeNode;
+    if (!absent(seen)) return fail(&kp, "given twice");
+    seen = c;
     if (k == "type" && (v_.kind(c) != JsonKind::String || v_.string(c) != typeName))
       return fail(&kp, "expected " + typeName + " here, got " + describe(c));
     return true;
   });
   std::string_view id;
-  if (!ok || !entityId(n, p, &id) || !newEntity(type, id, p, out)) return false;
-  Node a = v_.find(n, "attrs");
+  if (!ok || !entityId(idNode, p, &id) || !newEntity(type, id, p, out)) return false;
   Path ap{p, "attrs"};
   return absentOrNull(a) || attrs(*out, type, a, &ap);
 }
