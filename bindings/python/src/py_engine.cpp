@@ -21,8 +21,8 @@ class WorkerLease {
   WorkerLease(const WorkerLease&) = delete;
   WorkerLease& operator=(const WorkerLease&) = delete;
   PyEngine::Worker* get() { return w_.get(); }
-  // The engine's bundle changed schema since the worker was made.
-  bool stale() const { return w_->schema->schema_hash() != e_.engine_.current()->schema_hash(); }
+  // `r` was decided by a bundle of another schema than the worker's.
+  bool stale(const Result& r) const { return r.bundle && r.bundle->schema_hash() != w_->schema->schema_hash(); }
   void renew() { w_ = std::make_unique<PyEngine::Worker>(e_.engine_.current()); }
 
  private:
@@ -33,6 +33,8 @@ class WorkerLease {
 namespace {
 
 enum class Form { Dict, Text, Invalid };
+
+constexpr int kStaleRetries = 8;
 
 Form form_of(py::handle obj) {
   if (PyDict_Check(obj.ptr())) return Form::Dict;
@@ -121,8 +123,9 @@ static PyDecision decide_leased(const Engine& engine, WorkerLease& lease, py::ha
   call.rethrow();
   // A swap to another schema between taking the worker and deciding makes
   // the request stale ("built for another bundle schema"): build it again
-  // for the new bundle (once; that decision is audited too).
-  if (r.reason == Reason::BadRequest && lease.stale()) {
+  // for the new bundle (each attempt is audited; a bound, as swaps could in
+  // theory keep coming, after which the bad_request stands: fail closed).
+  for (int attempt = 0; attempt < kStaleRetries && r.reason == Reason::BadRequest && lease.stale(r); ++attempt) {
     lease.renew();
     r = fill_and_decide(engine, *lease.get(), obj, form);
     call.rethrow();
