@@ -13,6 +13,10 @@
 
 namespace agentpol::request {
 
+// Largest number of distinct entities one request may name (each lookup is a
+// scan of the request's entities, so this bounds the work a request can cause).
+inline constexpr size_t kMaxEntities = 1024;
+
 struct FieldNode {
   std::string name;                 // one path segment ("issued_at")
   FieldHandle handle;               // a slot; invalid for a record node

@@ -1,10 +1,13 @@
 // json_tree.h — a compact, reusable JSON document for the request reader:
 // nodes in document order in one vector (keys kept in order, duplicates
-// kept), strings in one buffer, built with nlohmann's SAX parser under a
-// nesting limit so hostile depth is refused before anything recurses.
+// kept), strings in one buffer, under a nesting limit. Built by simdjson
+// (json_tree_simd.cpp); what simdjson refuses is parsed again by nlohmann's
+// SAX parser (json_tree_nlohmann.cpp), whose verdict and message stand, so
+// integers beyond 64 bits still read (as written) and errors keep positions.
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +33,11 @@ inline constexpr unsigned kMaxJsonDepth = 128;
 
 class JsonTree {
  public:
+  JsonTree();
+  ~JsonTree();
+  JsonTree(JsonTree&&) noexcept;
+  JsonTree& operator=(JsonTree&&) noexcept;
+
   // Parses exactly one JSON value; on malformed JSON (or nesting deeper than
   // kMaxJsonDepth) returns false with a message. Storage is reused.
   bool parse(std::string_view text, std::string* error);
@@ -44,9 +52,14 @@ class JsonTree {
 
  private:
   friend class JsonTreeBuilder;
+  struct Fast;  // simdjson's parser and a padded copy of the input (json_tree_simd.cpp)
+  bool parseFast(std::string_view text);                          // false: not decided here
+  bool parseCarefully(std::string_view text, std::string* error);  // nlohmann
+
   std::vector<JsonNode> nodes_;
   std::string text_;
   std::vector<uint32_t> open_;  // containers being built
+  std::unique_ptr<Fast> fast_;
 };
 
 }  // namespace agentpol::request

@@ -1,8 +1,13 @@
-// request_reader.h — the request JSON of spec section 8 -> agentpol::Request.
+// request_reader.h — the request JSON of spec section 8 -> agentpol::Request,
+// the one reader every host uses (eval, test, the gateway, the Python module).
 // Every schema problem of spec 6.2 is recorded on the Request (Request::fail)
 // with a message naming the JSON path, so deciding it gives deny/bad_request;
 // only input that is not JSON, or not a JSON object, is "unreadable".
-// docs/requests.md describes the format and every message kind.
+// The checks are written once over a value view (value_view.h): JSON text and
+// JsonTree nodes here; another document (a Python dict) through read_view().
+// Names are resolved to handles once per bundle (RequestSchema); the tree,
+// the Request and the scratch stacks are reused, so a warm reader allocates
+// nothing per request. docs/requests.md describes the format and messages.
 #pragma once
 
 #include <agentpol/request.h>
@@ -19,9 +24,12 @@ namespace agentpol::request {
 
 enum class ReadStatus { Ok, Unreadable };
 
-// Largest number of distinct entities one request may name (each lookup is a
-// scan of the request's entities, so this bounds the work a request can cause).
-inline constexpr size_t kMaxEntities = 1024;
+namespace detail {
+struct Scratch {
+  std::vector<Value> items;   // set elements, used as a stack
+  std::vector<uint8_t> seen;  // fields given per object, used as a stack
+};
+}  // namespace detail
 
 class RequestReader {
  public:
@@ -34,12 +42,16 @@ class RequestReader {
   ReadStatus read(std::string_view text, Request& req, std::string* error);
   // Fills `req` (reset first) from node `node` of an already parsed tree.
   ReadStatus read(const JsonTree& tree, uint32_t node, Request& req, std::string* error);
+  // Fills `req` (reset first) from `root` of any value view; `root` must be
+  // an object (a host checks that first: its unreadable case is its own).
+  // Defined in request/read_view.h.
+  template <class View>
+  void read_view(const View& view, typename View::Node root, Request& req);
 
  private:
   RequestSchema schema_;
   JsonTree tree_;
-  std::vector<Value> items_;   // set elements, used as a stack
-  std::vector<uint8_t> seen_;  // fields given per object, used as a stack
+  detail::Scratch scratch_;
 };
 
 }  // namespace agentpol::request

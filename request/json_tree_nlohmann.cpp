@@ -1,6 +1,9 @@
-// json_tree.cpp — JsonTree::parse: a SAX handler for nlohmann's (iterative)
-// parser that appends nodes and strings to reused storage and stops at the
-// nesting limit; error messages lose nlohmann's "[json.exception…]" prefix.
+// json_tree_nlohmann.cpp — JsonTree's careful path: a SAX handler for
+// nlohmann's (iterative) parser that appends nodes and strings to reused
+// storage and stops at the nesting limit. It runs only on what the fast path
+// (json_tree_simd.cpp) refuses, so its verdict and its error message (with
+// line and column; nlohmann's "[json.exception…]" prefix dropped) are the
+// answer: malformed JSON, and integers beyond 64 bits (kept as written).
 #include "request/json_tree.h"
 
 #include <nlohmann/json.hpp>
@@ -93,14 +96,10 @@ class JsonTreeBuilder {
   uint32_t keyOff_ = 0, keyLen_ = 0;
 };
 
-bool JsonTree::parse(std::string_view text, std::string* error) {
+bool JsonTree::parseCarefully(std::string_view text, std::string* error) {
   nodes_.clear();
   text_.clear();
   open_.clear();
-  if (text.size() >= 0xffffffffu) {
-    *error = "input larger than 4 GiB";
-    return false;
-  }
   JsonTreeBuilder builder(*this, error);
   bool ok = nlohmann::json::sax_parse(text.begin(), text.end(), &builder);
   if (ok && nodes_.empty()) {
@@ -108,13 +107,6 @@ bool JsonTree::parse(std::string_view text, std::string* error) {
     return false;
   }
   return ok;
-}
-
-uint32_t JsonTree::find(uint32_t obj, std::string_view name) const {
-  if (nodes_[obj].kind != JsonKind::Object) return kNoNode;
-  for (uint32_t c = obj + 1; c < nodes_[obj].end; c = nodes_[c].end)
-    if (key(nodes_[c]) == name) return c;
-  return kNoNode;
 }
 
 }  // namespace agentpol::request
