@@ -99,7 +99,7 @@ void PyEngine::release(std::unique_ptr<Worker> w) {
 // ran; its exception (if any) is raised by the caller's AuditCall.
 static Result fill_and_decide(const Engine& engine, PyEngine::Worker& w, py::handle obj, Form form) {
   if (form == Form::Dict) {
-    w.dict.read(obj, w.req);
+    read_dict(w.reader, obj.ptr(), w.req, w.dict);
     py::gil_scoped_release nogil;
     return engine.decide(w.req);
   }
@@ -111,7 +111,7 @@ static Result fill_and_decide(const Engine& engine, PyEngine::Worker& w, py::han
     return engine.decide(w.req);
   }
   py::gil_scoped_release nogil;
-  if (w.text.read(text, w.req, &w.error) == request::ReadStatus::Unreadable) w.req.fail(w.error);
+  if (w.reader.read(text, w.req, &w.error) == request::ReadStatus::Unreadable) w.req.fail(w.error);
   return engine.decide(w.req);
 }
 

@@ -35,11 +35,11 @@ class PyEngine {
 
   // Everything one decision needs, for one schema; used by one thread at a time.
   struct Worker {
-    explicit Worker(std::shared_ptr<const Bundle> b) : schema(b), req(b), text(b), dict(b) {}
+    explicit Worker(std::shared_ptr<const Bundle> b) : schema(b), req(b), reader(b) {}
     std::shared_ptr<const Bundle> schema;
     Request req;
-    request::RequestReader text;  // JSON str / bytes
-    DictReader dict;              // Python objects
+    request::RequestReader reader;  // JSON text, and dicts through PyView
+    DictScratch dict;
     std::string error;
   };
 

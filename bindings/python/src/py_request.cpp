@@ -1,23 +1,22 @@
-// py_request.cpp — INTERIM: the dict is serialized with json.dumps and read
-// by the JSON request reader (a round trip), until the reader's value-view
-// interface lets this walk Python objects directly.
+// py_request.cpp — read_dict: check_json_form, then the reader's section 6.2
+// checks instantiated over PyView (request/read_view.h).
 #include "py_request.h"
 
-namespace py = pybind11;
+#include "py_view.h"
+#include "request/read_view.h"
 
 namespace agentpol::python {
 
-DictReader::DictReader(std::shared_ptr<const Bundle> bundle) : reader_(std::move(bundle)) {}
-
-void DictReader::read(py::handle dict, Request& req) {
-  try {
-    text_ = py::module_::import("json").attr("dumps")(dict).cast<std::string>();
-  } catch (py::error_already_set& e) {
+void read_dict(request::RequestReader& reader, PyObject* dict, Request& req, DictScratch& scratch) {
+  if (!check_json_form(dict, &scratch.error)) {
     req.reset();
-    req.fail(std::string("not JSON: ") + e.what());
+    req.fail("not JSON: " + scratch.error);
     return;
   }
-  if (reader_.read(text_, req, &error_) == request::ReadStatus::Unreadable) req.fail(error_);
+  reader.read_view(PyView(scratch.keep), dict, req);
+  // The Request holds copies of every string it was given: the texts can go.
+  for (PyObject* o : scratch.keep) Py_DECREF(o);
+  scratch.keep.clear();
 }
 
 }  // namespace agentpol::python

@@ -1,5 +1,5 @@
 """The module itself: what it links (the runtime and the request reader only,
-no compiler, Z3, ANTLR, LLVM or fmt), loading and LoadError, the Decision
+with simdjson; no compiler, Z3, ANTLR, LLVM or fmt), loading and LoadError, the Decision
 type, docstrings and the type stubs, and that decisions release the GIL."""
 import ast
 import json
@@ -16,10 +16,11 @@ from agentpol import _agentpol
 from conftest import build_bundle
 
 
-def test_links_only_the_c_and_cxx_runtimes():
+def test_links_only_the_cxx_runtime_and_simdjson():
     libs = subprocess.run(["ldd", _agentpol.__file__], capture_output=True, text=True, check=True).stdout
     names = {l.split()[0] for l in libs.splitlines() if l.strip()}
-    allowed = ("linux-vdso", "libstdc++", "libm.", "libgcc_s", "libc.", "/lib64/ld-linux", "ld-linux")
+    allowed = ("linux-vdso", "libstdc++", "libm.", "libgcc_s", "libc.", "/lib64/ld-linux", "ld-linux",
+               "libsimdjson")
     assert all(n.startswith(allowed) for n in names), names
     symbols = subprocess.run(["nm", "-C", _agentpol.__file__], capture_output=True, text=True).stdout
     for foreign in ("llvm::", "fmt::", "Z3_", "antlr4::"):
