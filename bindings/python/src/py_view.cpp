@@ -34,19 +34,18 @@ bool refuse(const Path* p, const std::string& what, std::string* error) {
 bool is_array(PyObject* o) { return PyList_Check(o) || PyTuple_Check(o); }
 
 bool check(PyObject* o, unsigned depth, const Path* p, std::string* error) {
-  if (o == Py_None || PyBool_Check(o) || PyLong_Check(o)) return true;
   if (PyUnicode_Check(o)) {
-    if (PyUnicode_AsUTF8AndSize(o, nullptr)) return true;
+    if (PyUnicode_IS_COMPACT_ASCII(o) || PyUnicode_AsUTF8AndSize(o, nullptr)) return true;
     PyErr_Clear();
     return refuse(p, "a str with a lone surrogate has no UTF-8 form", error);
   }
-  if (PyFloat_Check(o)) {
-    if (std::isfinite(PyFloat_AS_DOUBLE(o))) return true;
-    return refuse(p, "a float that is not finite has no JSON form", error);
-  }
   bool dict = PyDict_Check(o);
   if (!dict && !is_array(o)) {
-    return refuse(p, std::string("a value of Python type ") + Py_TYPE(o)->tp_name + " has no JSON form", error);
+    if (o == Py_None || PyLong_Check(o)) return true;  // bool is an int subclass
+    if (!PyFloat_Check(o))
+      return refuse(p, std::string("a value of Python type ") + Py_TYPE(o)->tp_name + " has no JSON form", error);
+    if (std::isfinite(PyFloat_AS_DOUBLE(o))) return true;
+    return refuse(p, "a float that is not finite has no JSON form", error);
   }
   if (depth >= request::kMaxJsonDepth)
     return refuse(nullptr, "nesting deeper than " + std::to_string(request::kMaxJsonDepth) + " levels", error);
@@ -56,7 +55,7 @@ bool check(PyObject* o, unsigned depth, const Path* p, std::string* error) {
     while (PyDict_Next(o, &pos, &k, &v)) {
       if (!PyUnicode_Check(k))
         return refuse(p, std::string("a key must be a str, not ") + Py_TYPE(k)->tp_name, error);
-      if (!PyUnicode_AsUTF8AndSize(k, nullptr)) {
+      if (!PyUnicode_IS_COMPACT_ASCII(k) && !PyUnicode_AsUTF8AndSize(k, nullptr)) {
         PyErr_Clear();
         return refuse(p, "a key with a lone surrogate has no UTF-8 form", error);
       }
@@ -78,15 +77,17 @@ bool check(PyObject* o, unsigned depth, const Path* p, std::string* error) {
 
 bool check_json_form(PyObject* root, std::string* error) { return check(root, 0, nullptr, error); }
 
+// The checks that read type flags come first; PyFloat_Check (a subtype
+// walk for anything that is not exactly a float) last.
 request::JsonKind PyView::kind(Node n) const {
   using request::JsonKind;
+  if (PyUnicode_Check(n)) return JsonKind::String;
+  if (PyDict_Check(n)) return JsonKind::Object;
   if (n == Py_None) return JsonKind::Null;
   if (PyBool_Check(n)) return JsonKind::Bool;
   if (PyLong_Check(n)) return int_kind(n);
-  if (PyFloat_Check(n)) return JsonKind::Float;
-  if (PyUnicode_Check(n)) return JsonKind::String;
-  if (PyDict_Check(n)) return JsonKind::Object;
-  return JsonKind::Array;  // list or tuple: check_json_form let nothing else through
+  if (PyList_Check(n) || PyTuple_Check(n)) return JsonKind::Array;
+  return JsonKind::Float;  // check_json_form let nothing else through
 }
 
 std::string_view PyView::string(Node n) const {

@@ -59,8 +59,12 @@ class PyView {
     return true;
   }
 
-  // A str's UTF-8 (cached in the object by check_json_form).
+  // A str's UTF-8 (cached in the object by check_json_form). An ASCII str
+  // is its own UTF-8: read in place, without a call.
   static std::string_view utf8(PyObject* s) {
+    if (PyUnicode_IS_COMPACT_ASCII(s))
+      return {reinterpret_cast<const char*>(reinterpret_cast<PyASCIIObject*>(s) + 1),
+              static_cast<size_t>(PyUnicode_GET_LENGTH(s))};
     Py_ssize_t size = 0;
     const char* data = PyUnicode_AsUTF8AndSize(s, &size);
     return {data, static_cast<size_t>(size)};
