@@ -1,8 +1,12 @@
 // cmd_eval.cpp — `agentpolc eval (OUT.apb | FILE…) --request REQ.json
 // [--revoke AGENT]… [--audit FILE]`: decide each request of REQ (one object,
-// an array, or JSON Lines) with an Engine and print one decision per line.
-// Exit 0 when every request was decided (bad_request included), 1 unreadable,
-// 4 when an audit record could not be written (its decision is not printed).
+// an array, or JSON Lines) with an Engine and print one decision per line;
+// JSON Lines are decided as they arrive and each batch read is flushed before
+// the next read, so a host can keep eval open as a co-process. Exit 0 when
+// every request was decided (bad_request included), 1 unreadable (a JSON
+// Lines line that is not a request is decided bad_request and the stream
+// goes on, exit 1 at the end), 4 when an audit record could not be written
+// (its decision is not printed).
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -27,14 +31,17 @@ const CommandSpec& evalSpec() {
       "REQ.json (`-` for stdin) holds one request object, a JSON array of\n"
       "them, or JSON Lines (one object per line). One line per request is\n"
       "printed: {\"decision\":…,\"reason\":…,\"rules\":[…]}, with \"message\" for\n"
-      "a bad_request. With --audit, one audit record per decision is written\n"
+      "a bad_request. JSON Lines are decided as each line arrives and the\n"
+      "decisions flushed, so eval can run as a co-process; a line that is not\n"
+      "a request is decided bad_request with the reason, and eval goes on. With --audit, one audit record per decision is written\n"
       "as JSON Lines to FILE (`-` for stderr). docs/requests.md describes the\n"
       "request format.\n"
       "A decision is printed only after its audit record was written: when the\n"
       "audit file cannot be written (a full disk), eval stops, prints the error\n"
       "and exits 4 without the decisions whose records were lost.\n"
       "Exit status: 0 every request decided (bad_request included), 1 unreadable\n"
-      "input or policy (or stdout cannot be written), 2 usage error, 4 an audit\n"
+      "input or policy, a JSON Lines line that was not a request (or stdout\n"
+      "cannot be written), 2 usage error, 4 an audit\n"
       "record could not be written.",
       {{"request", 0, "REQ.json", "the requests (`-` reads stdin)"},
        {"revoke", 0, "AGENT", "treat AGENT as revoked (the kill switch); repeatable", true},
@@ -86,16 +93,32 @@ class Sink {
 // Decides requests and writes their lines; a decision line is released to
 // stdout only after the audit records of its batch were written: no audit,
 // no decision. After a failed write it decides nothing more.
-class Evaluator {
+class Evaluator : public RequestSink {
  public:
   Evaluator(const Engine& engine, const std::shared_ptr<const Bundle>& bundle, FILE* auditFile)
       : engine_(engine), reader_(bundle), req_(bundle), audit_(auditFile, auditFile && auditFile != stderr) {}
 
   Sink& audit() { return audit_; }
-  void decide(const request::JsonTree& t, uint32_t node) {
+  void request(const request::JsonTree& t, uint32_t node) override {
     if (stopped_) return;
     std::string unused;
     reader_.read(t, node, req_, &unused);  // node is an object: never unreadable
+    decideRequest();
+  }
+  // A line that is not a request: decided (and audited) as a bad request.
+  void badLine(const std::string& message) override {
+    std::cerr << "agentpolc eval: " << message << "\n";
+    ++badLines_;
+    if (stopped_) return;
+    req_.reset();
+    req_.fail(message);
+    decideRequest();
+  }
+  void idle() override { release(); }
+  size_t badLines() const { return badLines_; }
+
+ private:
+  void decideRequest() {
     Result r = engine_.decide(req_);
     if (r.reason == Reason::AuditFailed) {
       stopped_ = true;
@@ -105,6 +128,8 @@ class Evaluator {
     ++decided_;
     if (out_.full() || audit_.full()) release();
   }
+
+ public:
   // Audit records first, then the decision lines they cover.
   void release() {
     if (!stopped_ && !audit_.flush()) stopped_ = true;
@@ -133,7 +158,7 @@ class Evaluator {
   request::RequestReader reader_;
   Request req_;
   Sink out_{stdout, false}, audit_;
-  size_t decided_ = 0, printed_ = 0;
+  size_t decided_ = 0, printed_ = 0, badLines_ = 0;
   bool stopped_ = false;
 };
 
@@ -150,12 +175,8 @@ int runEval(const ParsedArgs& args) {
     return kExitFailed;
   }
   if (src.compilation) printDiagnostics(*src.compilation, OutputFormat::Text, std::cout, std::cerr);  // warnings
-  std::string input, error;
+  std::string error;
   const std::string reqPath = args.get("request");
-  if (!readInput(reqPath, &input, &error)) {
-    std::cerr << "agentpolc eval: " << error << "\n";
-    return kExitFailed;
-  }
   std::string auditPath = args.get("audit");
   FILE* auditFile = nullptr;
   if (!auditPath.empty()) {
@@ -180,12 +201,10 @@ int runEval(const ParsedArgs& args) {
       return true;
     }));
   request::JsonTree tree;
-  bool readable = forEachRequest(
-      input, reqPath == "-" ? "<stdin>" : reqPath, tree,
-      [&](const request::JsonTree& t, uint32_t node) { eval.decide(t, node); }, &error);
+  bool readable = readRequests(reqPath, tree, eval, &error);
   int status = eval.finish(auditPath);
   if (!readable) std::cerr << "agentpolc eval: " << error << "\n";
-  return status != kExitOk ? status : readable ? kExitOk : kExitFailed;
+  return status != kExitOk ? status : readable && eval.badLines() == 0 ? kExitOk : kExitFailed;
 }
 
 }  // namespace agentpol::driver

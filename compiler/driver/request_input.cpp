@@ -1,10 +1,14 @@
 // request_input.cpp — reading `--request` input and telling its three forms
-// apart: a leading `[` is an array; a leading `{` is one object when the whole
-// text parses, else JSON Lines when its first line parses on its own.
+// apart as it arrives: a leading `{` whose line parses on its own starts JSON
+// Lines (decided line by line); anything else is one JSON text, read to the
+// end: an object, or an array of objects.
 #include "driver/request_input.h"
 
-#include <cstdio>
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 
 namespace agentpol::driver {
@@ -15,52 +19,18 @@ using request::JsonTree;
 
 bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
+size_t firstNonSpace(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size() && isSpace(s[i])) ++i;
+  return i;
+}
+
 // nlohmann reports "at line 1, column 7" within one JSON Lines line.
 std::string withinLine(std::string message) {
   const std::string kLine1 = "at line 1, column";
   size_t at = message.find(kLine1);
   if (at != std::string::npos) message.replace(at, kLine1.size(), "at column");
   return message;
-}
-
-bool eachLine(std::string_view text, const std::string& name, JsonTree& tree, const RequestFn& each,
-              std::string* error) {
-  size_t line = 0;
-  for (size_t pos = 0; pos < text.size();) {
-    size_t nl = text.find('\n', pos);
-    std::string_view l = text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
-    pos = nl == std::string_view::npos ? text.size() : nl + 1;
-    ++line;
-    size_t first = 0;
-    while (first < l.size() && isSpace(l[first])) ++first;
-    if (first == l.size()) continue;  // blank lines are allowed
-    std::string why;
-    if (!tree.parse(l, &why)) {
-      *error = name + ":" + std::to_string(line) + ": not JSON: " + withinLine(why);
-      return false;
-    }
-    if (tree.node(0).kind != JsonKind::Object) {
-      *error = name + ":" + std::to_string(line) + ": a request must be a JSON object";
-      return false;
-    }
-    each(tree, 0);
-  }
-  return true;
-}
-
-bool eachElement(const std::string& name, JsonTree& tree, const RequestFn& each, std::string* error) {
-  size_t i = 0;
-  for (uint32_t c = 1; c < tree.node(0).end; c = tree.node(c).end, ++i) {
-    if (tree.node(c).kind == JsonKind::Object) continue;
-    *error = name + ": element " + std::to_string(i) + " of the array is not a JSON object (a request)";
-    return false;
-  }
-  if (i == 0) {
-    *error = name + ": the array holds no request";
-    return false;
-  }
-  for (uint32_t c = 1; c < tree.node(0).end; c = tree.node(c).end) each(tree, c);
-  return true;
 }
 
 }  // namespace
@@ -86,33 +56,126 @@ bool readInput(const std::string& path, std::string* text, std::string* error) {
   return !bad;
 }
 
-bool forEachRequest(std::string_view text, const std::string& name, JsonTree& tree, const RequestFn& each,
-                    std::string* error) {
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // a UTF-8 byte order mark
-  size_t first = 0;
-  while (first < text.size() && isSpace(text[first])) ++first;
-  if (first == text.size()) {
-    *error = name + ": no request (the input is empty)";
-    return false;
+void RequestSplitter::feed(std::string_view bytes) {
+  buf_.append(bytes.data(), bytes.size());
+  if (!bomChecked_ && buf_.size() >= 3) {
+    if (buf_.compare(0, 3, "\xEF\xBB\xBF") == 0) buf_.erase(0, 3);  // a UTF-8 byte order mark
+    bomChecked_ = true;
   }
+  if (form_ == Form::Unknown && bomChecked_) decideForm();
+  if (form_ == Form::Lines) lines(false);
+}
+
+// JSON Lines when the line holding the first non-space byte starts with `{`
+// and parses on its own; one JSON text when it does not (a pretty-printed
+// object) or does not start with `{`. Undecided until that line is complete.
+void RequestSplitter::decideForm() {
+  size_t first = firstNonSpace(buf_);
+  if (first == buf_.size()) return;
+  if (buf_[first] != '{') {
+    form_ = Form::Whole;
+    return;
+  }
+  size_t nl = buf_.find('\n', first);
+  if (nl == std::string::npos) return;
   std::string why;
-  bool whole = tree.parse(text, &why);
-  if (text[first] == '{' && !whole) {
-    size_t nl = text.find('\n', first);
-    std::string lineWhy;
-    if (nl != std::string_view::npos && tree.parse(text.substr(0, nl), &lineWhy)) return eachLine(text, name, tree, each, error);
+  form_ = tree_.parse(std::string_view(buf_).substr(0, nl), &why) ? Form::Lines : Form::Whole;
+}
+
+void RequestSplitter::lines(bool atEnd) {
+  size_t pos = 0;
+  for (;;) {
+    size_t nl = buf_.find('\n', pos);
+    if (nl == std::string::npos) break;
+    line(std::string_view(buf_).substr(pos, nl - pos));
+    pos = nl + 1;
   }
-  if (!whole) {
-    *error = name + ": not JSON: " + why;
-    return false;
+  if (atEnd && pos < buf_.size()) {
+    line(std::string_view(buf_).substr(pos));
+    pos = buf_.size();
   }
-  if (tree.node(0).kind == JsonKind::Object) {
-    each(tree, 0);
+  buf_.erase(0, pos);
+}
+
+void RequestSplitter::line(std::string_view l) {
+  ++line_;
+  if (firstNonSpace(l) == l.size()) return;  // blank lines are allowed
+  std::string why;
+  std::string where = name_ + ":" + std::to_string(line_) + ": ";
+  if (!tree_.parse(l, &why)) return sink_.badLine(where + "not JSON: " + withinLine(why));
+  if (tree_.node(0).kind != JsonKind::Object) return sink_.badLine(where + "a request must be a JSON object");
+  sink_.request(tree_, 0);
+}
+
+bool RequestSplitter::finish(std::string* error) {
+  if (!bomChecked_ && buf_.compare(0, 3, "\xEF\xBB\xBF") == 0) buf_.erase(0, 3);
+  bomChecked_ = true;
+  if (form_ == Form::Unknown) {
+    if (firstNonSpace(buf_) == buf_.size()) {
+      *error = name_ + ": no request (the input is empty)";
+      return false;
+    }
+    form_ = Form::Whole;  // one line without its newline: one JSON text
+  }
+  if (form_ == Form::Lines) {
+    lines(true);
     return true;
   }
-  if (tree.node(0).kind == JsonKind::Array) return eachElement(name, tree, each, error);
-  *error = name + ": expected a request object, an array of them, or JSON Lines";
-  return false;
+  return whole(error);
+}
+
+bool RequestSplitter::whole(std::string* error) {
+  std::string why;
+  if (!tree_.parse(buf_, &why)) {
+    *error = name_ + ": not JSON: " + why;
+    return false;
+  }
+  if (tree_.node(0).kind == JsonKind::Object) {
+    sink_.request(tree_, 0);
+    return true;
+  }
+  if (tree_.node(0).kind != JsonKind::Array) {
+    *error = name_ + ": expected a request object, an array of them, or JSON Lines";
+    return false;
+  }
+  size_t i = 0;
+  for (uint32_t c = 1; c < tree_.node(0).end; c = tree_.node(c).end, ++i) {
+    if (tree_.node(c).kind == JsonKind::Object) continue;
+    *error = name_ + ": element " + std::to_string(i) + " of the array is not a JSON object (a request)";
+    return false;
+  }
+  if (i == 0) {
+    *error = name_ + ": the array holds no request";
+    return false;
+  }
+  for (uint32_t c = 1; c < tree_.node(0).end; c = tree_.node(c).end) sink_.request(tree_, c);
+  return true;
+}
+
+bool readRequests(const std::string& path, request::JsonTree& tree, RequestSink& sink, std::string* error) {
+  int fd = path == "-" ? 0 : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    *error = path + ": cannot open (" + std::string(std::strerror(errno)) + ")";
+    return false;
+  }
+  RequestSplitter splitter(path == "-" ? "<stdin>" : path, tree, sink);
+  static constexpr size_t kChunk = 1 << 18;
+  std::string chunk(kChunk, '\0');
+  bool ok = true;
+  for (;;) {
+    ssize_t n = ::read(fd, chunk.data(), kChunk);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      *error = path + ": read error (" + std::string(std::strerror(errno)) + ")";
+      ok = false;
+      break;
+    }
+    if (n == 0) break;
+    splitter.feed(std::string_view(chunk.data(), static_cast<size_t>(n)));
+    sink.idle();
+  }
+  if (fd != 0) ::close(fd);
+  return ok && splitter.finish(error);
 }
 
 }  // namespace agentpol::driver

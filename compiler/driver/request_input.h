@@ -1,11 +1,13 @@
 // request_input.h — the requests given to `eval --request`: a file (or `-`
 // for stdin) holding one JSON object, a JSON array of objects, or JSON Lines
-// (one object per line). forEachRequest() hands each request's tree node to a
-// callback in order; anything else is unreadable input, reported with the
-// line number for JSON Lines (eval then stops: outputs stay aligned).
+// (one object per line). RequestSplitter is fed the input as it arrives and
+// hands each request's tree node to a RequestSink in order: JSON Lines one
+// line at a time as soon as the line is complete (so `eval` serves as a
+// co-process), an object or an array once the input has ended. A JSON Lines
+// line that is not a request goes to the sink as a bad line and the stream
+// goes on (spec section 9); any other malformed input is unreadable.
 #pragma once
 
-#include <functional>
 #include <string>
 #include <string_view>
 
@@ -16,12 +18,47 @@ namespace agentpol::driver {
 // Reads a whole file, or stdin for "-"; false with a reason on failure.
 bool readInput(const std::string& path, std::string* text, std::string* error);
 
-using RequestFn = std::function<void(const request::JsonTree& tree, uint32_t node)>;
+class RequestSink {
+ public:
+  virtual ~RequestSink() = default;
+  virtual void request(const request::JsonTree& tree, uint32_t node) = 0;
+  // A JSON Lines line that is not a request: "req.jsonl:7: not JSON: …".
+  virtual void badLine(const std::string& message) = 0;
+  // Every complete line fed so far was handed over (the next read may wait).
+  virtual void idle() {}
+};
 
-// Splits `text` into requests and calls `each` for every one; `name` prefixes
-// error messages ("req.jsonl:7: not JSON: …"). False on unreadable input,
-// after the requests before the bad line (JSON Lines) have been handed over.
-bool forEachRequest(std::string_view text, const std::string& name, request::JsonTree& tree,
-                    const RequestFn& each, std::string* error);
+class RequestSplitter {
+ public:
+  // `name` prefixes messages ("<stdin>", "req.jsonl").
+  RequestSplitter(std::string name, request::JsonTree& tree, RequestSink& sink)
+      : name_(std::move(name)), tree_(tree), sink_(sink) {}
+
+  // Takes the next bytes of the input; hands over the lines they complete.
+  void feed(std::string_view bytes);
+  // The input has ended: hands over the rest; false with *error when the
+  // input is unreadable (bad JSON Lines lines are not: they went to the sink).
+  bool finish(std::string* error);
+
+ private:
+  enum class Form { Unknown, Lines, Whole };
+  void decideForm();
+  void lines(bool atEnd);
+  void line(std::string_view text);
+  bool whole(std::string* error);
+
+  std::string name_;
+  request::JsonTree& tree_;
+  RequestSink& sink_;
+  std::string buf_;  // bytes not handed over yet (Lines: from the start of a line)
+  size_t line_ = 0;  // lines handed over so far
+  bool bomChecked_ = false;
+  Form form_ = Form::Unknown;
+};
+
+// Feeds the whole of `path` (stdin for "-") to a splitter as it arrives:
+// each read(2) is handed over at once, then the sink is told it is idle.
+// False with *error when the input cannot be read or is unreadable.
+bool readRequests(const std::string& path, request::JsonTree& tree, RequestSink& sink, std::string* error);
 
 }  // namespace agentpol::driver

@@ -1,6 +1,6 @@
-// test_eval_errors.cpp — `agentpolc eval` on unreadable input (exit 1, with
-// the line number for JSON Lines, decisions before a bad line kept) and on
-// usage errors (exit 2).
+// test_eval_errors.cpp — `agentpolc eval` on unreadable input (exit 1), on a
+// JSON Lines line that is not a request (a bad_request line naming it, the
+// stream goes on, exit 1) and on usage errors (exit 2).
 #include <catch2/catch.hpp>
 
 #include "run_cli.h"
@@ -40,16 +40,23 @@ TEST_CASE("eval: unreadable request input exits 1", "[eval][errors]") {
   CHECK(r.exit == 1);
 }
 
-TEST_CASE("eval: JSON Lines stop at the first unreadable line, naming it", "[eval][errors]") {
+TEST_CASE("eval: a JSON Lines line that is not a request is decided bad_request, the rest goes on", "[eval][errors]") {
   std::vector<std::string> reqs = billingRequests();
   RunResult r = evalStdin(reqs[0] + "\n" + reqs[1] + "\n{\"now\": broken\n" + reqs[2] + "\n");
   CHECK(r.exit == 1);
-  CHECK(r.lines().size() == 2);
+  REQUIRE(r.lines().size() == 4);
+  CHECK(r.lines()[2].find(R"({"decision":"deny","reason":"bad_request","rules":[],"message":"<stdin>:3: not JSON: parse error at column)") == 0);
+  CHECK(r.lines()[3] == agentpolc("eval '" + billingPolicy() + "' --request -", reqs[2]).out.substr(0, r.lines()[3].size()));
   CHECK(r.err.find("<stdin>:3: not JSON: parse error at column") != std::string::npos);
   r = evalStdin(reqs[0] + "\n[1]\n");
   CHECK(r.exit == 1);
-  CHECK(r.lines().size() == 1);
+  REQUIRE(r.lines().size() == 2);
+  CHECK(r.lines()[1] == R"({"decision":"deny","reason":"bad_request","rules":[],"message":"<stdin>:2: a request must be a JSON object"})");
   CHECK(r.err.find("<stdin>:2: a request must be a JSON object") != std::string::npos);
+  // Every line good: exit 0.
+  r = evalStdin(reqs[0] + "\n\n" + reqs[1] + "\n");
+  CHECK(r.exit == 0);
+  CHECK(r.lines().size() == 2);
 }
 
 TEST_CASE("eval: an audit record that cannot be written is no decision (exit 4)", "[eval][errors][audit]") {
