@@ -222,3 +222,54 @@ def test_a_bad_request_is_audited(base, billing_bundle):
     assert records[-1]["reason"] == "bad_request"
     assert records[-1]["message"] == d.message
     assert records[-1]["agent"] == "billing_assist_07"
+
+
+def paths(v, prefix=()):
+    """Every (path, container) place in a request, for mutations."""
+    yield prefix
+    if isinstance(v, dict):
+        for k, x in v.items():
+            yield from paths(x, prefix + (k,))
+    elif isinstance(v, list):
+        for i, x in enumerate(v):
+            yield from paths(x, prefix + (i,))
+
+
+POOL = [None, True, False, 0, -1, 5, 2 ** 63 - 1, 2 ** 63, 2 ** 64, -2 ** 63, 5.0, 1e300, -0.5, "", "x",
+        "32.00 EUR", "-4.10 EUR", "5 USD", "1.234 EUR", "2026-11-28", "2026-11-28T14:03:00+01:00",
+        "2026-02-29", "15m", "refund", "payout", "customer", "4821", "o-1", [], [1], ["a", "a"], [[]],
+        {}, {"id": "4821"}, {"id": "o-2", "attrs": {}}, {"id": 5}, {"attrs": None}, {"type": "User", "id": "9"},
+        {"a": {"b": {"c": [None]}}}, "é\u00e9✓", "\u0000"]
+
+
+def test_random_mutations_say_what_eval_says(base, engine, billing_bundle):
+    """400 seeded mutations of the billing request (a value replaced by one of
+    the pool, a member removed or added): the dict's decision equals eval's
+    for json.dumps of it, every field, bad_request or not."""
+    import random
+    rng = random.Random(15)
+    requests = []
+    for _ in range(400):
+        r = copy.deepcopy(base)
+        places = list(paths(r))[1:]
+        path = rng.choice(places)
+        parent = r
+        for k in path[:-1]:
+            parent = parent[k]
+        op = rng.random()
+        if op < 0.7:
+            parent[path[-1]] = copy.deepcopy(rng.choice(POOL))
+        elif op < 0.85 and isinstance(parent, dict):
+            del parent[path[-1]]
+        elif isinstance(parent, dict):
+            parent[rng.choice(["extra", "attrs", "id", "type", "amount", "token", "user"])] = copy.deepcopy(
+                rng.choice(POOL))
+        requests.append(r)
+    reference = eval_texts(billing_bundle, [json.dumps(r) for r in requests])
+    kinds = set()
+    for r, line in zip(requests, reference):
+        d = engine.decide(r)
+        kinds.add(d.reason)
+        assert (d.decision, d.reason, list(d.rules), d.message) == (
+            line["decision"], line["reason"], line["rules"], line.get("message", "")), json.dumps(r)
+    assert "bad_request" in kinds and len(kinds) > 3
