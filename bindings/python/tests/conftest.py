@@ -15,6 +15,11 @@ import agentpol
 AGENTPOLC = os.environ["AGENTPOLC"]
 SOURCE = pathlib.Path(os.environ["AGENTPOL_SOURCE_DIR"])
 SHARED = pathlib.Path(os.environ["AGENTPOL_SHARED_DIR"])
+# The environment for programs that are not this interpreter (agentpolc,
+# cmake, ldd, nm): without the sanitizer runtime that a sanitizer build
+# preloads into Python (bindings/python/tests/CMakeLists.txt), which an
+# ASan-built agentpolc must not get twice and ldd would list.
+TOOL_ENV = {k: v for k, v in os.environ.items() if k != "LD_PRELOAD"}
 
 
 def suites():
@@ -85,7 +90,8 @@ def read_cases(suite, path):
 
 
 def build_bundle(policy_dir, out):
-    subprocess.run([AGENTPOLC, "build", str(policy_dir), "-o", str(out)], check=True, capture_output=True)
+    subprocess.run([AGENTPOLC, "build", str(policy_dir), "-o", str(out)], check=True, capture_output=True,
+                   env=TOOL_ENV)
     return out
 
 
@@ -94,7 +100,8 @@ def eval_texts(bundle, texts, revoke=()):
     args = [AGENTPOLC, "eval", str(bundle), "--request", "-"]
     for a in revoke:
         args += ["--revoke", a]
-    run = subprocess.run(args, input="".join(t + "\n" for t in texts), capture_output=True, text=True)
+    run = subprocess.run(args, input="".join(t + "\n" for t in texts), capture_output=True, text=True,
+                         env=TOOL_ENV)
     lines = run.stdout.splitlines()
     assert len(lines) == len(texts), run.stderr
     return [json.loads(l) for l in lines]

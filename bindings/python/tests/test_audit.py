@@ -8,7 +8,7 @@ import subprocess
 import pytest
 
 import agentpol
-from conftest import AGENTPOLC, read_cases, suites
+from conftest import AGENTPOLC, TOOL_ENV, read_cases, suites
 
 
 def test_records_equal_eval_audit_lines(billing_bundle, tmp_path):
@@ -16,7 +16,8 @@ def test_records_equal_eval_audit_lines(billing_bundle, tmp_path):
     texts = [c.text for c in cases]
     audit_file = tmp_path / "audit.jsonl"
     subprocess.run([AGENTPOLC, "eval", str(billing_bundle), "--request", "-", "--audit", str(audit_file)],
-                   input="".join(t + "\n" for t in texts), capture_output=True, text=True, check=True)
+                   input="".join(t + "\n" for t in texts), capture_output=True, text=True, check=True,
+                   env=TOOL_ENV)
     want = [json.loads(l) for l in audit_file.read_text().splitlines()]
     records = []
     engine = agentpol.Engine(agentpol.load(billing_bundle), audit=records.append)

@@ -8,7 +8,7 @@ import subprocess
 import pytest
 
 import agentpol
-from conftest import AGENTPOLC, build_bundle, eval_texts, read_cases, suites
+from conftest import AGENTPOLC, TOOL_ENV, build_bundle, eval_texts, read_cases, suites
 
 SUITES = suites()
 
@@ -27,7 +27,7 @@ def test_suite_matches_agentpolc(suite, bundle_dir):
     bundle = build_bundle(policy, bundle_dir / (suite.replace("/", "_") + ".apb"))
     # agentpolc test accepts every case of the suite (the expectations are its).
     run = subprocess.run([AGENTPOLC, "test", str(bundle), "--tests", str(cases_path)],
-                         capture_output=True, text=True)
+                         capture_output=True, text=True, env=TOOL_ENV)
     assert run.returncode == 0, run.stdout + run.stderr
 
     cases = read_cases(suite, cases_path)

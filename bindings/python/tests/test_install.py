@@ -5,7 +5,7 @@ import os
 import subprocess
 import sys
 
-from conftest import SOURCE
+from conftest import SOURCE, TOOL_ENV
 
 SCRIPT = """
 import json, sys, agentpol
@@ -18,7 +18,8 @@ print(engine.decide(json.load(open(sys.argv[2]))).reason)
 def test_cmake_install_into_a_prefix(tmp_path, billing_bundle):
     prefix = tmp_path / "prefix"
     subprocess.run([os.environ["AGENTPOL_CMAKE"], "--install", os.environ["AGENTPOL_BUILD_DIR"],
-                    "--prefix", str(prefix), "--component", "python"], check=True, capture_output=True)
+                    "--prefix", str(prefix), "--component", "python"], check=True, capture_output=True,
+                   env=TOOL_ENV)
     site = "dist-packages" if any(p.endswith("dist-packages") for p in sys.path) else "site-packages"
     packages = prefix / "lib" / ("python%d.%d" % sys.version_info[:2]) / site
     assert (packages / "agentpol" / "__init__.pyi").is_file()

@@ -13,16 +13,17 @@ import pytest
 
 import agentpol
 from agentpol import _agentpol
-from conftest import build_bundle
+from conftest import TOOL_ENV, build_bundle
 
 
 def test_links_only_the_cxx_runtime_and_simdjson():
-    libs = subprocess.run(["ldd", _agentpol.__file__], capture_output=True, text=True, check=True).stdout
+    libs = subprocess.run(["ldd", _agentpol.__file__], capture_output=True, text=True, check=True,
+                          env=TOOL_ENV).stdout
     names = {l.split()[0] for l in libs.splitlines() if l.strip()}
     allowed = ("linux-vdso", "libstdc++", "libm.", "libgcc_s", "libc.", "/lib64/ld-linux", "ld-linux",
                "libsimdjson")
     assert all(n.startswith(allowed) for n in names), names
-    symbols = subprocess.run(["nm", "-C", _agentpol.__file__], capture_output=True, text=True).stdout
+    symbols = subprocess.run(["nm", "-C", _agentpol.__file__], capture_output=True, text=True, env=TOOL_ENV).stdout
     for foreign in ("llvm::", "fmt::", "Z3_", "antlr4::"):
         assert foreign not in symbols
 
