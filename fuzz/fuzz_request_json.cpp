@@ -1,7 +1,9 @@
 // fuzz_request_json.cpp — libFuzzer target for the request reader: arbitrary
 // bytes as one request (spec section 8) against the billing bundle, compiled
 // from examples/billing at start-up. Any crash or sanitizer report is a bug,
-// and so is an allow for a request the reader recorded a problem in.
+// and so is an allow for a request the reader recorded a problem in, and so
+// is a JSON tree from the fast path (simdjson) that differs from the careful
+// path's (nlohmann) in verdict or content.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -20,6 +22,7 @@ struct Fixture {
   std::unique_ptr<agentpol::request::RequestReader> reader;
   std::unique_ptr<agentpol::Request> req;
   std::unique_ptr<agentpol::Engine> engine;
+  agentpol::request::JsonTree fast, careful;
 };
 
 Fixture& fixture() {
@@ -46,6 +49,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   Fixture& f = fixture();
   std::string error;
   std::string_view text(reinterpret_cast<const char*>(data), size);
+  std::string fastWhy, carefulWhy;
+  bool fastOk = f.fast.parse(text, &fastWhy), carefulOk = f.careful.parseReference(text, &carefulWhy);
+  if (fastOk != carefulOk || (fastOk && !f.fast.equal(f.careful))) std::abort();  // the two parsers disagree
   if (f.reader->read(text, *f.req, &error) == agentpol::request::ReadStatus::Unreadable) {
     if (error.empty()) std::abort();  // unreadable input always says why
     return 0;

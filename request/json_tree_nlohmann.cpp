@@ -30,16 +30,26 @@ class JsonTreeBuilder {
     return true;
   }
   bool number_float(number_float_t, const string_t& text) {
+    uint32_t len = 0, off = append(text, &len);
     JsonNode& n = add(JsonKind::Float);
-    n.str = append(text, &n.strLen);
+    strOff_.back() = off;
+    n.strLen = len;
     return true;
   }
   bool string(string_t& s) {
     uint32_t len = 0, off = append(s, &len);
     JsonNode& n = add(JsonKind::String);
-    n.str = off;
+    strOff_.back() = off;
     n.strLen = len;
     return true;
+  }
+  // The text buffer no longer grows: offsets become pointers.
+  void finish() {
+    const char* base = t_.text_.data();
+    for (size_t i = 0; i < t_.nodes_.size(); ++i) {
+      t_.nodes_[i].key = base + keyOffs_[i];
+      t_.nodes_[i].str = base + strOff_[i];
+    }
   }
   bool binary(binary_t&) { return false; }  // never produced by the JSON parser
   bool start_object(std::size_t) { return open(JsonKind::Object); }
@@ -63,7 +73,8 @@ class JsonTreeBuilder {
     t_.nodes_.emplace_back();
     JsonNode& n = t_.nodes_.back();
     n.kind = kind;
-    n.key = keyOff_;
+    keyOffs_.push_back(keyOff_);
+    strOff_.push_back(0);
     n.keyLen = keyLen_;
     n.end = index + 1;
     keyOff_ = keyLen_ = 0;
@@ -94,6 +105,7 @@ class JsonTreeBuilder {
   JsonTree& t_;
   std::string* error_;
   uint32_t keyOff_ = 0, keyLen_ = 0;
+  std::vector<uint32_t> keyOffs_, strOff_;  // per node, into t_.text_, until finish()
 };
 
 bool JsonTree::parseCarefully(std::string_view text, std::string* error) {
@@ -102,6 +114,7 @@ bool JsonTree::parseCarefully(std::string_view text, std::string* error) {
   open_.clear();
   JsonTreeBuilder builder(*this, error);
   bool ok = nlohmann::json::sax_parse(text.begin(), text.end(), &builder);
+  builder.finish();
   if (ok && nodes_.empty()) {
     *error = "empty input";
     return false;

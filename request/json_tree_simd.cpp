@@ -1,58 +1,33 @@
-// json_tree_simd.cpp — JsonTree's fast path: simdjson's DOM parser (SIMD
-// kernels chosen at run time) on a reused padded copy of the input, its tape
-// walked into the tree's nodes. It declines (returns false) on anything
-// simdjson refuses and on nesting beyond kMaxJsonDepth, leaving the verdict
-// and the message to the careful path. simdjson keeps no text of a float, so
-// a float's text as written is found by counting number tokens in the input.
-#include <simdjson.h>
-
-#include <cstring>
-
+// json_tree_simd.cpp — JsonTree's fast path: FastJson (simdjson) parses, and
+// its tape is copied into the tree's nodes through TapeView (strings left
+// where simdjson put them). It declines (returns false) on anything simdjson
+// refuses, leaving the verdict and the message to the careful path. Also
+// numberToken(), which finds a float's text for TapeView.
 #include "request/json_tree.h"
+#include "request/tape_view.h"
 
 namespace agentpol::request {
-namespace {
 
-// The number tokens of valid JSON text, in order (strings skipped).
-class NumberTokens {
- public:
-  NumberTokens(const char* begin, const char* end) : p_(begin), end_(end) {}
-  // The token of ordinal `k` (0-based, k not below any asked before).
-  std::string_view at(uint64_t k) {
-    std::string_view t;
-    while (seen_ <= k) t = next(), ++seen_;
-    return t;
-  }
-
- private:
-  std::string_view next() {
-    while (p_ < end_) {
-      char c = *p_;
-      if (c == '"') {
-        for (++p_; p_ < end_ && *p_ != '"'; ++p_)
-          if (*p_ == '\\') ++p_;
-        ++p_;
-      } else if (c == '-' || (c >= '0' && c <= '9')) {
-        const char* s = p_;
-        while (p_ < end_ && (std::strchr("0123456789.eE+-", *p_) != nullptr && *p_ != '\0')) ++p_;
-        return {s, static_cast<size_t>(p_ - s)};
-      } else {
-        ++p_;
-      }
+std::string_view numberToken(std::string_view json, uint64_t ordinal) {
+  const char* p = json.data();
+  const char* end = p + json.size();
+  auto inNumber = [](char c) { return (c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-'; };
+  for (uint64_t seen = 0; p < end;) {
+    char c = *p;
+    if (c == '"') {
+      for (++p; p < end && *p != '"'; ++p)
+        if (*p == '\\') ++p;
+      ++p;
+    } else if (c == '-' || (c >= '0' && c <= '9')) {
+      const char* start = p;
+      while (p < end && inNumber(*p)) ++p;
+      if (seen++ == ordinal) return {start, static_cast<size_t>(p - start)};
+    } else {
+      ++p;
     }
-    return {};
   }
-  const char* p_;
-  const char* end_;
-  uint64_t seen_ = 0;
-};
-
-}  // namespace
-
-struct JsonTree::Fast {
-  simdjson::dom::parser parser;
-  std::string padded;  // the input followed by SIMDJSON_PADDING bytes
-};
+  return {};
+}
 
 JsonTree::JsonTree() = default;
 JsonTree::~JsonTree() = default;
@@ -63,80 +38,50 @@ namespace {
 
 class TapeWalk {
  public:
-  TapeWalk(std::vector<JsonNode>& nodes, std::string& text, std::string_view input)
-      : nodes_(nodes), text_(text), numbers_(input.data(), input.data() + input.size()) {}
+  TapeWalk(std::vector<JsonNode>& nodes, const TapeView& v) : nodes_(nodes), v_(v) {}
 
-  // Appends `e` and its descendants; false beyond the nesting limit.
-  bool walk(simdjson::dom::element e, std::string_view key, unsigned depth) {
-    using simdjson::dom::element_type;
+  // Appends node n and its descendants.
+  void walk(TapeView::Node n, std::string_view key) {
     uint32_t index = static_cast<uint32_t>(nodes_.size());
     nodes_.emplace_back();
-    {
-      JsonNode& n = nodes_.back();
-      n.key = append(key, &n.keyLen);
-      n.end = index + 1;
-    }
-    switch (e.type()) {
-      case element_type::OBJECT: {
-        if (depth >= kMaxJsonDepth) return false;
-        nodes_[index].kind = JsonKind::Object;
+    JsonNode& j = nodes_.back();
+    j.key = key.data();
+    j.keyLen = static_cast<uint32_t>(key.size());
+    j.end = index + 1;
+    j.kind = v_.kind(n);
+    switch (j.kind) {
+      case JsonKind::Object: {
         uint32_t count = 0;
-        for (simdjson::dom::key_value_pair kv : simdjson::dom::object(e)) {
-          if (!walk(kv.value, kv.key, depth + 1)) return false;
+        v_.members(n, [&](std::string_view k, TapeView::Node c) {
+          walk(c, k);
           ++count;
-        }
+          return true;
+        });
         close(index, count);
-        return true;
+        return;
       }
-      case element_type::ARRAY: {
-        if (depth >= kMaxJsonDepth) return false;
-        nodes_[index].kind = JsonKind::Array;
+      case JsonKind::Array: {
         uint32_t count = 0;
-        for (simdjson::dom::element c : simdjson::dom::array(e)) {
-          if (!walk(c, {}, depth + 1)) return false;
+        v_.elements(n, [&](TapeView::Node c) {
+          walk(c, {});
           ++count;
-        }
+          return true;
+        });
         close(index, count);
-        return true;
+        return;
       }
-      case element_type::STRING: {
-        JsonNode& n = nodes_[index];
-        n.kind = JsonKind::String;
-        n.str = append(std::string_view(e), &n.strLen);
-        return true;
+      case JsonKind::String:
+      case JsonKind::Float: {
+        std::string_view s = v_.string(n);
+        j.str = s.data();
+        j.strLen = static_cast<uint32_t>(s.size());
+        return;
       }
-      case element_type::INT64:
-        nodes_[index].kind = JsonKind::Int;
-        nodes_[index].i = int64_t(e);
-        ++ordinal_;
-        return true;
-      case element_type::UINT64: {
-        uint64_t u = uint64_t(e);
-        JsonNode& n = nodes_[index];
-        if (u <= static_cast<uint64_t>(INT64_MAX)) {
-          n.kind = JsonKind::Int;
-          n.i = static_cast<int64_t>(u);
-        } else {
-          n.kind = JsonKind::Uint;
-          n.u = u;
-        }
-        ++ordinal_;
-        return true;
-      }
-      case element_type::DOUBLE: {
-        std::string_view raw = numbers_.at(ordinal_++);
-        JsonNode& n = nodes_[index];
-        n.kind = JsonKind::Float;
-        n.str = append(raw, &n.strLen);
-        return true;
-      }
-      case element_type::BOOL:
-        nodes_[index].kind = JsonKind::Bool;
-        nodes_[index].boolean = bool(e);
-        return true;
-      case element_type::NULL_VALUE: return true;
+      case JsonKind::Int: j.i = v_.integer(n); return;
+      case JsonKind::Uint: j.u = v_.uinteger(n); return;
+      case JsonKind::Bool: j.boolean = v_.boolean(n); return;
+      case JsonKind::Null: return;
     }
-    return false;
   }
 
  private:
@@ -144,32 +89,21 @@ class TapeWalk {
     nodes_[index].count = count;
     nodes_[index].end = static_cast<uint32_t>(nodes_.size());
   }
-  uint32_t append(std::string_view s, uint32_t* len) {
-    uint32_t off = static_cast<uint32_t>(text_.size());
-    text_.append(s.data(), s.size());
-    *len = static_cast<uint32_t>(s.size());
-    return off;
-  }
 
   std::vector<JsonNode>& nodes_;
-  std::string& text_;
-  NumberTokens numbers_;
-  uint64_t ordinal_ = 0;  // number tokens met so far
+  const TapeView& v_;
 };
 
 }  // namespace
 
 bool JsonTree::parseFast(std::string_view text) {
-  if (!fast_) fast_ = std::make_unique<Fast>();
+  if (!fast_) fast_ = std::make_unique<FastJson>();
   nodes_.clear();
   text_.clear();
-  std::string& padded = fast_->padded;
-  if (padded.size() < text.size() + simdjson::SIMDJSON_PADDING) padded.resize(text.size() + simdjson::SIMDJSON_PADDING);
-  std::memcpy(padded.data(), text.data(), text.size());
-  simdjson::dom::element root;
-  if (fast_->parser.parse(padded.data(), text.size(), false).get(root) != simdjson::SUCCESS) return false;
-  TapeWalk walk(nodes_, text_, std::string_view(padded.data(), text.size()));
-  return walk.walk(root, {}, 0);
+  if (!fast_->parse(text)) return false;  // nesting too is bounded there (kMaxJsonDepth)
+  TapeView view(*fast_);
+  TapeWalk(nodes_, view).walk(TapeView::kRoot, {});
+  return true;
 }
 
 }  // namespace agentpol::request

@@ -37,7 +37,7 @@ bool Reader<View>::checkTopLevel(Node root, Node* at) {
   std::fill(at, at + std::size(kTopLevel), View::kAbsent);
   return v_.members(root, [&](std::string_view k, Node c) {
     size_t i = 0;
-    while (i < std::size(kTopLevel) && kTopLevel[i] != k) ++i;
+    while (i < std::size(kTopLevel) && !sameName(kTopLevel[i], k)) ++i;
     Path p{nullptr, k};
     if (i == std::size(kTopLevel))
       return fail(&p, "unknown top-level field (expected now, agent, user, action, args, context, entities)");

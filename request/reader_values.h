@@ -37,29 +37,50 @@ std::string Reader<View>::describe(Node n) const {
   return describeString(v_.string(n));
 }
 
+// Which fields of one object were given: bits for up to 64 fields, else a
+// slice of the reader's stack.
+class SeenFields {
+ public:
+  SeenFields(size_t n, std::vector<uint8_t>& stack) : stack_(stack), base_(stack.size()), big_(n > 64) {
+    if (big_) stack_.resize(base_ + n, 0);
+  }
+  ~SeenFields() {
+    if (big_) stack_.resize(base_);
+  }
+  bool has(size_t i) const { return big_ ? stack_[base_ + i] != 0 : (bits_ >> i) & 1; }
+  void set(size_t i) {
+    if (big_) stack_[base_ + i] = 1;
+    else bits_ |= uint64_t(1) << i;
+  }
+
+ private:
+  std::vector<uint8_t>& stack_;
+  size_t base_;
+  bool big_;
+  uint64_t bits_ = 0;
+};
+
 template <class View>
 bool Reader<View>::fields(const std::vector<FieldNode>& set, Node obj, const Path* p, const Target& target) {
   if (!absent(obj) && v_.kind(obj) != JsonKind::Object) return fail(p, "expected an object, got " + describe(obj));
-  size_t base = seen_.size();
-  seen_.resize(base + set.size(), 0);
+  SeenFields seen(set.size(), seen_);
   if (!absent(obj)) {
     bool ok = v_.members(obj, [&](std::string_view key, Node c) {
       Path kp{p, key};
-      auto f = std::find_if(set.begin(), set.end(), [&](const FieldNode& x) { return x.name == key; });
+      auto f = std::find_if(set.begin(), set.end(), [&](const FieldNode& x) { return sameName(x.name, key); });
       if (f == set.end()) return fail(&kp, "unknown " + std::string(target.what));
-      uint8_t& seen = seen_[base + static_cast<size_t>(f - set.begin())];
-      if (seen) return fail(&kp, "given twice");
-      seen = 1;
+      size_t i = static_cast<size_t>(f - set.begin());
+      if (seen.has(i)) return fail(&kp, "given twice");
+      seen.set(i);
       return field(*f, c, &kp, target);
     });
     if (!ok) return false;
   }
   for (size_t i = 0; i < set.size(); ++i) {
-    if (seen_[base + i] || !set[i].required) continue;
+    if (seen.has(i) || !set[i].required) continue;
     Path mp{p, set[i].name};
     return fail(&mp, "missing (a required " + std::string(target.what) + ")");
   }
-  seen_.resize(base);
   return true;
 }
 

@@ -3,8 +3,9 @@
 // Every schema problem of spec 6.2 is recorded on the Request (Request::fail)
 // with a message naming the JSON path, so deciding it gives deny/bad_request;
 // only input that is not JSON, or not a JSON object, is "unreadable".
-// The checks are written once over a value view (value_view.h): JSON text and
-// JsonTree nodes here; another document (a Python dict) through read_view().
+// The checks are written once over a value view (value_view.h): simdjson's
+// tape (tape_view.h) and JsonTree nodes here; another document (a Python
+// dict) through read_view().
 // Names are resolved to handles once per bundle (RequestSchema); the tree,
 // the Request and the scratch stacks are reused, so a warm reader allocates
 // nothing per request. docs/requests.md describes the format and messages.
@@ -17,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "request/fast_json.h"
 #include "request/json_tree.h"
 #include "request/request_schema.h"
 
@@ -37,7 +39,9 @@ class RequestReader {
 
   const RequestSchema& schema() const { return schema_; }
 
-  // Parses `text` (one JSON value) and fills `req`, which is reset first.
+  // Parses `text` (one JSON value) and fills `req`, which is reset first:
+  // read in place from simdjson's tape (TapeView), or, when simdjson refuses
+  // the text, from the careful path's tree (whose verdict stands).
   // Unreadable: *error says why (not JSON, or not an object); `req` is reset.
   ReadStatus read(std::string_view text, Request& req, std::string* error);
   // Fills `req` (reset first) from node `node` of an already parsed tree.
@@ -50,6 +54,7 @@ class RequestReader {
 
  private:
   RequestSchema schema_;
+  FastJson fast_;
   JsonTree tree_;
   detail::Scratch scratch_;
 };

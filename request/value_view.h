@@ -27,6 +27,16 @@
 
 namespace agentpol::request {
 
+// Key equality for the short names of a request: length and first byte
+// first, so a mismatch rarely reaches memcmp.
+inline bool sameName(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  if (a.size() > 16) return a.compare(b) == 0;
+  for (size_t i = 0; i < a.size(); ++i)  // short names: no call
+    if (a[i] != b[i]) return false;
+  return true;
+}
+
 class JsonView {
  public:
   using Node = uint32_t;

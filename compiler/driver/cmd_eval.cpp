@@ -95,14 +95,21 @@ class Sink {
 // no decision. After a failed write it decides nothing more.
 class Evaluator : public RequestSink {
  public:
-  Evaluator(const Engine& engine, const std::shared_ptr<const Bundle>& bundle, FILE* auditFile)
-      : engine_(engine), reader_(bundle), req_(bundle), audit_(auditFile, auditFile && auditFile != stderr) {}
+  Evaluator(const Engine& engine, const std::shared_ptr<const Bundle>& bundle, FILE* auditFile, std::string name)
+      : engine_(engine), reader_(bundle), req_(bundle), audit_(auditFile, auditFile && auditFile != stderr),
+        name_(std::move(name)) {}
 
   Sink& audit() { return audit_; }
   void request(const request::JsonTree& t, uint32_t node) override {
     if (stopped_) return;
     std::string unused;
     reader_.read(t, node, req_, &unused);  // node is an object: never unreadable
+    decideRequest();
+  }
+  void line(std::string_view text, size_t number) override {
+    if (stopped_) return;
+    if (reader_.read(text, req_, &error_) == request::ReadStatus::Unreadable)
+      return badLine(lineProblem(name_, number, error_));
     decideRequest();
   }
   // A line that is not a request: decided (and audited) as a bad request.
@@ -158,6 +165,7 @@ class Evaluator : public RequestSink {
   request::RequestReader reader_;
   Request req_;
   Sink out_{stdout, false}, audit_;
+  std::string name_, error_;
   size_t decided_ = 0, printed_ = 0, badLines_ = 0;
   bool stopped_ = false;
 };
@@ -192,7 +200,7 @@ int runEval(const ParsedArgs& args) {
     if (!src.bundle->agent(a).valid())
       std::cerr << "agentpolc eval: warning: revoked agent `" << a << "` is not in the policy's inventory\n";
   }
-  Evaluator eval(engine, src.bundle, auditFile);
+  Evaluator eval(engine, src.bundle, auditFile, inputName(reqPath));
   if (auditFile)
     engine.set_audit_hook(AuditHook([&eval](const AuditRecord& r) {
       if (!eval.audit().ok()) return false;  // the file already failed: no more decisions

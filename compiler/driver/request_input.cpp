@@ -35,6 +35,10 @@ std::string withinLine(std::string message) {
 
 }  // namespace
 
+std::string lineProblem(std::string_view name, size_t number, std::string error) {
+  return std::string(name) + ":" + std::to_string(number) + ": " + withinLine(std::move(error));
+}
+
 bool readInput(const std::string& path, std::string* text, std::string* error) {
   FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
   if (!f) {
@@ -84,27 +88,16 @@ void RequestSplitter::decideForm() {
 
 void RequestSplitter::lines(bool atEnd) {
   size_t pos = 0;
-  for (;;) {
+  while (pos < buf_.size()) {
     size_t nl = buf_.find('\n', pos);
-    if (nl == std::string::npos) break;
-    line(std::string_view(buf_).substr(pos, nl - pos));
-    pos = nl + 1;
-  }
-  if (atEnd && pos < buf_.size()) {
-    line(std::string_view(buf_).substr(pos));
-    pos = buf_.size();
+    if (nl == std::string::npos && !atEnd) break;  // the rest of this line is still to come
+    size_t stop = nl == std::string::npos ? buf_.size() : nl;
+    std::string_view l(buf_.data() + pos, stop - pos);
+    ++line_;
+    if (firstNonSpace(l) != l.size()) sink_.line(l, line_);  // blank lines are allowed
+    pos = nl == std::string::npos ? buf_.size() : nl + 1;
   }
   buf_.erase(0, pos);
-}
-
-void RequestSplitter::line(std::string_view l) {
-  ++line_;
-  if (firstNonSpace(l) == l.size()) return;  // blank lines are allowed
-  std::string why;
-  std::string where = name_ + ":" + std::to_string(line_) + ": ";
-  if (!tree_.parse(l, &why)) return sink_.badLine(where + "not JSON: " + withinLine(why));
-  if (tree_.node(0).kind != JsonKind::Object) return sink_.badLine(where + "a request must be a JSON object");
-  sink_.request(tree_, 0);
 }
 
 bool RequestSplitter::finish(std::string* error) {
@@ -158,7 +151,7 @@ bool readRequests(const std::string& path, request::JsonTree& tree, RequestSink&
     *error = path + ": cannot open (" + std::string(std::strerror(errno)) + ")";
     return false;
   }
-  RequestSplitter splitter(path == "-" ? "<stdin>" : path, tree, sink);
+  RequestSplitter splitter(inputName(path), tree, sink);
   static constexpr size_t kChunk = 1 << 18;
   std::string chunk(kChunk, '\0');
   bool ok = true;

@@ -21,12 +21,24 @@ bool readInput(const std::string& path, std::string* text, std::string* error);
 class RequestSink {
  public:
   virtual ~RequestSink() = default;
+  // A request of an object or array input, as a node of the parsed tree.
   virtual void request(const request::JsonTree& tree, uint32_t node) = 0;
+  // A JSON Lines line (not blank), given as text: the sink reads it with
+  // RequestReader::read(text) and, when that says unreadable, reports
+  // lineProblem(name, number, error) with badLine.
+  virtual void line(std::string_view text, size_t number) = 0;
   // A JSON Lines line that is not a request: "req.jsonl:7: not JSON: …".
   virtual void badLine(const std::string& message) = 0;
   // Every complete line fed so far was handed over (the next read may wait).
   virtual void idle() {}
 };
+
+// "req.jsonl:7: not JSON: parse error at column 3: …" for line `number`
+// whose reading said `error` (nlohmann's "at line 1, column" made "at column").
+std::string lineProblem(std::string_view name, size_t number, std::string error);
+
+// The name messages give the input: "<stdin>" for "-".
+inline std::string inputName(const std::string& path) { return path == "-" ? "<stdin>" : path; }
 
 class RequestSplitter {
  public:
@@ -44,7 +56,6 @@ class RequestSplitter {
   enum class Form { Unknown, Lines, Whole };
   void decideForm();
   void lines(bool atEnd);
-  void line(std::string_view text);
   bool whole(std::string* error);
 
   std::string name_;

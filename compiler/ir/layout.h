@@ -2,7 +2,7 @@
 // record-typed fields become several slots named with dots
 // ("token.issued_at"); the leaves of an optional record field `r?: R` are all
 // optional. Shared by the lowering (slot numbers) and codegen (the bundle's
-// tables); compiler/request rebuilds the record trees from the dotted names.
+// tables); request/ (the reader) rebuilds the record trees from the dotted names.
 #pragma once
 
 #include <cstdint>

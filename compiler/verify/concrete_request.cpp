@@ -159,7 +159,7 @@ void Pinner::finish() {
 
 }  // namespace
 
-// The value spellings are the request reader's (compiler/request), so a
+// The value spellings are the request reader's (request/), so a
 // counterexample is read back exactly as `agentpolc eval` reads it.
 int64_t parseTime(const std::string& text) {
   int64_t v = 0;

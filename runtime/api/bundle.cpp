@@ -21,7 +21,8 @@ ActionHandle Bundle::action_for_tool(std::string_view tool) const {
   return ActionHandle{detail::find_name(d_->tool_names, tool)};
 }
 AgentHandle Bundle::agent(std::string_view name) const {
-  return AgentHandle{detail::find_name(d_->agent_names, name)};
+  auto it = d_->agent_map.find(name);
+  return AgentHandle{it == d_->agent_map.end() ? kNone : it->second};
 }
 EntityTypeHandle Bundle::entity_type(std::string_view name) const {
   return EntityTypeHandle{detail::find_name(d_->type_names, name)};

@@ -10,6 +10,7 @@
 #include <agentpol/bundle_image.h>
 
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -71,6 +72,9 @@ struct BundleData {
   using Names = std::vector<std::pair<std::string_view, uint32_t>>;  // sorted
   Names action_names, agent_names, type_names;
   Names tool_names;  // each action's MCP tool (`@tool`, else its name) -> the action
+  // Agents by name, hashed: a request names its agent on every decision and
+  // a policy may declare thousands (a binary search there was ~10 memcmp).
+  std::unordered_map<std::string_view, uint32_t> agent_map;
 };
 
 inline uint32_t find_name(const BundleData::Names& names, std::string_view n) {

@@ -162,6 +162,8 @@ bool link_bundle(BundleData* d, std::string* error) {
     d->tool_names.emplace_back(d->image.actions[i].tool_name(), static_cast<uint32_t>(i));
   std::sort(d->tool_names.begin(), d->tool_names.end());
   d->agent_names = names_of(d->image.agents);
+  d->agent_map.reserve(d->agent_names.size());
+  for (const auto& [name, index] : d->agent_names) d->agent_map.emplace(name, index);
   d->type_names = names_of(d->image.entity_types);
   d->schema_hash = schema_hash(d->image);
   return true;

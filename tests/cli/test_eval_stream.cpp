@@ -5,6 +5,8 @@
 // first readLine gets nothing (the bounded read fails instead of hanging).
 #include <catch2/catch.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include "coprocess.h"
 #include "run_cli.h"
 
@@ -45,4 +47,25 @@ TEST_CASE("eval --request - as a co-process exits 0 when every line was a reques
     CHECK(line.find("{\"decision\":") == 0);
   }
   CHECK(eval.wait() == 0);
+}
+
+// The reader's two views (simdjson's tape for a JSON Lines line, a JsonTree
+// node for an array element) give the same decision line for every case of
+// tests/semantics/bad_requests.
+TEST_CASE("eval: JSON Lines and an array decide every bad_requests case alike", "[eval][two_paths]") {
+  std::string dir = sourceDir() + "/tests/semantics/bad_requests";
+  nlohmann::json cases = nlohmann::json::parse(readFile(dir + "/cases.json"));
+  std::string lines, array = "[";
+  for (const auto& c : cases) {
+    lines += c["request"].dump() + "\n";
+    array += (array.size() > 1 ? "," : "") + c["request"].dump();
+  }
+  array += "]";
+  RunResult a = agentpolc("eval '" + dir + "/policy.agentpol' --request -", lines);
+  RunResult b = agentpolc("eval '" + dir + "/policy.agentpol' --request -", array);
+  CHECK(a.exit == 0);
+  CHECK(b.exit == 0);
+  REQUIRE(a.lines().size() == cases.size());
+  CHECK(a.lines() == b.lines());
+  CHECK(a.out.find("bad_request") != std::string::npos);
 }

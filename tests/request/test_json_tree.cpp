@@ -67,3 +67,33 @@ TEST_CASE("JSON tree rejects malformed input with a position", "[json_tree]") {
   CHECK_FALSE(t.parse(std::string("{\"a\":\0}", 7), &err));
   CHECK(t.parse("\"\xc3\xa9\"", &err));  // valid UTF-8 is fine
 }
+
+TEST_CASE("JSON tree: the fast path builds what the careful path builds", "[json_tree]") {
+  const char* texts[] = {
+      R"({"b": [1, {"x": null}], "a": "s", "a": true})",
+      R"([5, -0, -9223372036854775808, 9223372036854775807, 9223372036854775808, 18446744073709551615])",
+      R"([5.0, -0.0, 1e2, 1E+2, 2.5e-3, 0.1, 123456789012345678901234, -99999999999999999999])",
+      R"({"k\"ey": "esc \" \\ \/ \b \f \n \r \t", "\u00e9": "\ud83d\ude00 \u0000 end"})",
+      R"({"nums in strings": "1.5 and -2e3", "x": [1.25, "3.5", 4.75]})",
+      "{\"\xc3\xa9t\xc3\xa9\": \"caf\xc3\xa9\", \"emoji\": \"\xf0\x9f\x98\x80\"}",
+      R"(  {"ws" :  [ 1 , 2 ] ,"t":true,"f":false,"n":null}  )",
+      R"("just a string")", "42", "-1.5", "true", "null", "[]", "{}", R"([[[[[]]]]])",
+  };
+  for (const char* text : texts) {
+    INFO(text);
+    JsonTree fast, careful;
+    std::string a, b;
+    REQUIRE(fast.parse(text, &a));
+    REQUIRE(careful.parseReference(text, &b));
+    CHECK(fast.equal(careful));
+  }
+  // Refused by both; the message is the careful path's, with a position.
+  for (const char* text : {"{\"a\": 1", "[1,]", "{} {}", "[01]", "[1e999]", "\"\\ud800\"", "[tru]"}) {
+    INFO(text);
+    JsonTree fast, careful;
+    std::string a, b;
+    CHECK_FALSE(fast.parse(text, &a));
+    CHECK_FALSE(careful.parseReference(text, &b));
+    CHECK(a == b);
+  }
+}

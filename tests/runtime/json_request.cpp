@@ -131,7 +131,7 @@ void Filler::context(const std::string& prefix, const json& j) {
 }  // namespace
 
 // Test-only shapes (a date, or `YYYY-MM-DDTHH:MM:SSZ`); the calendar is the
-// runtime's civil_time.h. The full request format is compiler/request's.
+// runtime's civil_time.h. The full request format is request/'s (the reader).
 bool parse_time(const std::string& s, int64_t* out) {
   int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0;
   char tail = 0;
