@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "request/reader_core.h"  // detail::Path, renderPath: the reader's JSON paths
+#include "request/value_view.h"   // sameName
 
 namespace agentpol::python {
 namespace {
@@ -107,7 +108,7 @@ PyView::Node PyView::find(Node obj, std::string_view key) const {
   Py_ssize_t pos = 0;
   PyObject *k, *v;
   while (PyDict_Next(obj, &pos, &k, &v))
-    if (utf8(k) == key) return v;
+    if (request::sameName(utf8(k), key)) return v;
   return kAbsent;
 }
 
