@@ -139,6 +139,9 @@ PyDecision PyEngine::decide(py::handle request) {
 }
 
 py::list PyEngine::decide_many(py::iterable requests) {
+  // One request is not a sequence of them (a dict would iterate its keys).
+  if (form_of(requests) != Form::Invalid)
+    throw py::type_error("decide_many takes an iterable of requests; use decide for one request");
   WorkerLease lease(*this);
   py::list out;
   for (py::handle r : requests) out.append(py::cast(decide_leased(engine_, lease, r)));

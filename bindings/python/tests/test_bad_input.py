@@ -214,6 +214,14 @@ def test_wrong_python_type_raises_type_error(engine, request_):
         engine.decide_many([request_])
 
 
+def test_decide_many_wants_an_iterable_of_requests(engine, base):
+    for one in (base, json.dumps(base), b"{}"):
+        with pytest.raises(TypeError):
+            engine.decide_many(one)
+    with pytest.raises(TypeError):
+        engine.decide_many(5)
+
+
 def test_a_bad_request_is_audited(base, billing_bundle):
     records = []
     engine = agentpol.Engine(agentpol.load(billing_bundle), audit=records.append)
