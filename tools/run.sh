@@ -3,13 +3,14 @@
 # agentpol-mcp, not the test suite), then take the shipped billing example
 # through the whole pipeline: check (parse + types), verify (Z3: built-in
 # checks and asserts), build a bundle, disassemble it, decide a request with
-# it, and run the example's test cases; then the MCP gateway
+# it, decide it again from Python (`import agentpol`), and run the example's
+# test cases; then the MCP gateway
 # (tools/run_gateway.sh): one allowed and one denied call through it. The
 # last line says that every step passed; any failing step stops the job with
 # its exit code before that line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-TARGETS="agentpolc agentpol-mcp" bash tools/build.sh
+TARGETS="agentpolc agentpol-mcp agentpol_python" bash tools/build.sh
 AGENTPOLC=build/compiler/driver/agentpolc
 EXAMPLE=examples/billing
 BUNDLE=build/billing.apb
@@ -39,6 +40,12 @@ sed -n 1,25p "$DISASM"
 
 step "agentpolc eval $BUNDLE --request $EXAMPLE/request.json"
 "$AGENTPOLC" eval "$BUNDLE" --request "$EXAMPLE/request.json"
+
+# The Python package from the build tree, with the interpreter it is built for.
+step "python3 (import agentpol): engine.decide($EXAMPLE/request.json)"
+PYTHONPATH=build/bindings/python /usr/bin/python3 -c 'import agentpol, json, sys
+engine = agentpol.Engine(agentpol.load(sys.argv[1]))
+print(engine.decide(json.load(open(sys.argv[2]))))' "$BUNDLE" "$EXAMPLE/request.json"
 
 step "agentpolc test $BUNDLE --tests $EXAMPLE/tests"
 "$AGENTPOLC" test "$BUNDLE" --tests "$EXAMPLE/tests"

@@ -1,0 +1,69 @@
+# Type stubs of the agentpol package (the native module _agentpol and the
+# pure-Python load / guard); docs/python.md describes the behaviour.
+import os
+from typing import Any, Callable, Iterable, List, Mapping, Optional, Tuple, TypeVar, Union
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+Request = Union[Mapping[str, Any], str, bytes]
+EntityValue = Union[str, Mapping[str, Any], None]
+
+class LoadError(Exception):
+    message: str
+    def __init__(self, message: str) -> None: ...
+
+class Bundle:
+    @property
+    def hash(self) -> str: ...
+    @property
+    def schema_hash(self) -> int: ...
+    @property
+    def namespace(self) -> str: ...
+    @property
+    def actions(self) -> Tuple[str, ...]: ...
+
+class Decision:
+    @property
+    def decision(self) -> str: ...  # "allow" | "escalate" | "deny"
+    @property
+    def reason(self) -> str: ...
+    @property
+    def rules(self) -> Tuple[str, ...]: ...
+    @property
+    def message(self) -> str: ...
+    def __bool__(self) -> bool: ...
+    def to_dict(self) -> dict: ...
+
+class Engine:
+    def __init__(self, bundle: Bundle, audit: Optional[Callable[[dict], Any]] = None) -> None: ...
+    def decide(self, request: Request) -> Decision: ...
+    def decide_many(self, requests: Iterable[Request]) -> List[Decision]: ...
+    def swap(self, bundle: Bundle) -> None: ...
+    def revoke(self, agent: str) -> None: ...
+    def unrevoke(self, agent: str) -> None: ...
+    def is_revoked(self, agent: str) -> bool: ...
+    @property
+    def bundle(self) -> Bundle: ...
+    audit: Optional[Callable[[dict], Any]]
+
+def load(path: Union[str, os.PathLike]) -> Bundle: ...
+def load_bytes(data: Union[bytes, bytearray, memoryview]) -> Bundle: ...
+
+class Denied(Exception):
+    decision: Decision
+    request: dict
+
+class NeedsApproval(Exception):
+    decision: Decision
+    request: dict
+
+def guard(
+    engine: Engine,
+    action: str,
+    agent: Union[EntityValue, Callable[[], EntityValue]],
+    user: Union[EntityValue, Callable[[], EntityValue]] = ...,
+    context: Union[Mapping[str, Any], None, Callable[[], Optional[Mapping[str, Any]]]] = ...,
+    entities: Union[List[Mapping[str, Any]], None, Callable[[], Optional[List[Mapping[str, Any]]]]] = ...,
+    now: Any = ...,
+    ignore: Iterable[str] = ...,
+) -> Callable[[_F], _F]: ...
