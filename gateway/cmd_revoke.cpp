@@ -6,6 +6,8 @@
 #include "core/audit_log.h"
 #include "core/state_db.h"
 
+#include <agentpol/agent_name.h>
+
 #include <iostream>
 
 namespace agentpol::gateway {
@@ -16,8 +18,7 @@ std::string now_text() { return rfc3339_millis(wall_clock_ms()); }
 // Checks AGENT and opens the state; on failure returns the exit code.
 int open_for(const std::string& command, const ParsedArgs& a, std::unique_ptr<StateDb>* db) {
   if (a.positional.size() != 1) return usage_error(command, "expected exactly one AGENT");
-  if (!valid_agent_name(a.positional[0]))
-    return usage_error(command, "AGENT: an agent name is 1 to 256 bytes without control characters");
+  if (std::string why = agent_name_problem(a.positional[0]); !why.empty()) return usage_error(command, "AGENT: " + why);
   std::string error;
   *db = StateDb::open(a.get("state", kDefaultStateDir), &error);
   return *db ? kExitOk : failure(error);

@@ -9,6 +9,8 @@
 
 #include "request/value_text.h"
 
+#include <agentpol/agent_name.h>
+
 #include <iostream>
 
 namespace agentpol::gateway {
@@ -38,7 +40,7 @@ std::string check_run_args(const ParsedArgs& a, RunConfig* c) {
   if (!a.sawDashDash || a.afterDashDash.empty()) return "missing `-- SERVER_COMMAND [ARG…]` (the MCP server to start)";
   if (!a.positional.empty()) return "unexpected argument `" + a.positional.front() + "` (the server command goes after `--`)";
   c->session.caller.agent = a.get("agent");
-  if (!valid_agent_name(c->session.caller.agent)) return "--agent: an agent name is 1 to 256 bytes without control characters";
+  if (std::string why = agent_name_problem(c->session.caller.agent); !why.empty()) return "--agent: " + why;
   if (a.has("user")) c->session.caller.user = a.get("user");
   if (c->session.caller.user && c->session.caller.user->empty()) return "--user: empty user id";
   std::string mode = a.get("mode", "enforce");

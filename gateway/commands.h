@@ -35,8 +35,6 @@ using driver::kExitUsage;
 int usage_error(const std::string& command, const std::string& message);
 // Prints "agentpol-mcp: MESSAGE"; returns 1.
 int failure(const std::string& message);
-// An agent identity as the language allows it: 1-256 bytes, no control characters.
-bool valid_agent_name(const std::string& name);
 // Who runs the command ($USER, else the passwd entry): --by's default.
 std::string current_user();
 // The wall clock, epoch milliseconds.

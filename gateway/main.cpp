@@ -46,13 +46,6 @@ int64_t wall_clock_ms() {
   return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
 }
 
-bool valid_agent_name(const std::string& name) {
-  if (name.empty() || name.size() > 256) return false;
-  for (unsigned char c : name)
-    if (c < 0x20 || c == 0x7f) return false;
-  return true;
-}
-
 }  // namespace agentpol::gateway
 
 int main(int argc, char** argv) {
