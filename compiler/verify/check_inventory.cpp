@@ -36,7 +36,7 @@ std::optional<Found> findRequest(Session& s, const sema::AgentInfo& agent, const
   for (uint32_t a : actions) {
     ActionModel& m = s.model(a);
     z3::expr query = m.req.agentIs(agent.name) && want(*m.decision);
-    QueryResult q = s.find(a, query, r, true, false);
+    QueryResult q = s.find(a, query, r, kCounterexample);
     if (q.kind == QueryResult::Kind::Unsat) continue;
     if (q.kind == QueryResult::Kind::Unknown || (exact && !m.complete())) {
       if (unsure.empty()) unsure = q.kind == QueryResult::Kind::Unknown ? q.reason : m.unsupported();
@@ -89,7 +89,7 @@ void attachExample(Session& s, const sema::AgentInfo& agent, CheckResult& r) {
   f->claim = f->claim && d.decision == dv && d.reason == rv;
   r.message += fmt::format("; {}; example request (`{}`) is {} ({})", what, name(*f),
                            dv == 0 ? "denied" : dv == 1 ? "escalated" : "allowed",
-                           reasonName(static_cast<ReasonCode>(rv)));
+                           to_string(static_cast<Reason>(rv)));
   s.attachCounterexample(f->action, f->q, f->claim, r);
 }
 

@@ -2,6 +2,7 @@
 // `agentpolc verify` (spec section 7): name, kind, status, the rules that
 // make it hold (or the covering forbids of a shadowed rule), the subject,
 // and a replayable counterexample request. Plus the options of a run.
+// Z3-free: the driver includes it (status.h, not prover.h).
 #pragma once
 
 #include <cstdint>
@@ -12,7 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ast/source_range.h"
-#include "verify/prover.h"
+#include "verify/status.h"
 
 namespace agentpol::diag {
 class SourceManager;
@@ -37,6 +38,7 @@ struct VerifyOptions {
   int64_t today = 0;                     // epoch seconds (midnight UTC)
   int64_t maxReviewAge = 90 * 86400;     // seconds
   unsigned timeoutMs = 10000;            // per solver query
+  unsigned jobs = 1;                     // worker threads (each with its own Z3 context)
   bool slice = true;                     // queries carry only the rules in their cone (false: all; tests)
   bool minimizeCores = true;             // unsat cores shrunk to minimal ones (false: as Z3 gives them)
   // The sources of the policy, when at hand: messages quote source text

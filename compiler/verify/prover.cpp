@@ -235,7 +235,7 @@ void Prover::extend(z3::model& m, const std::vector<char>& in, std::vector<size_
       unsettled.push_back(s);
 }
 
-QueryResult Prover::find(const z3::expr& query, bool wantModel, bool minimalCore) {
+QueryResult Prover::find(const z3::expr& query, FindOptions want) {
   sync();
   QueryResult out;
   std::vector<size_t> cone;
@@ -260,7 +260,7 @@ QueryResult Prover::find(const z3::expr& query, bool wantModel, bool minimalCore
   if (r == z3::unsat) {
     out.kind = QueryResult::Kind::Unsat;
     z3::expr_vector core = solver_.unsat_core();
-    if (minimalCore && options_.minimizeCores && core.size() > 0) {
+    if (want.core == CoreWanted::Minimal && options_.minimizeCores && core.size() > 0) {
       shrinkCore(cone, core, out);
     } else {
       out.coreMinimal = core.size() == 0;
@@ -272,7 +272,8 @@ QueryResult Prover::find(const z3::expr& query, bool wantModel, bool minimalCore
     out.coreRules.erase(std::unique(out.coreRules.begin(), out.coreRules.end()), out.coreRules.end());
   } else if (r == z3::sat) {
     out.kind = QueryResult::Kind::Sat;
-    if (wantModel) {
+    if (want.model == ModelWanted::Witness) out.model.emplace(solver_.get_model());
+    if (want.model == ModelWanted::Readable) {
       // A model of the whole encoding: extend the sliced one; definitions
       // the model does not settle are asserted and the query re-solved
       // (each round settles more rules, so this ends).

@@ -35,13 +35,12 @@ Prover& Session::prover(uint32_t action) {
   return *slot;
 }
 
-QueryResult Session::find(uint32_t action, const z3::expr& query, CheckResult& result, bool readable,
-                          bool minimalCore) {
+QueryResult Session::find(uint32_t action, const z3::expr& query, CheckResult& result, FindOptions want) {
   auto start = std::chrono::steady_clock::now();
   ActionModel& m = model(action);
   // Checks range over declared agents only (spec 7: "every declared agent").
   z3::expr q = query && (policy_.schema.agents.empty() ? env_.ctx().bool_val(true) : m.req.agentIsDeclared());
-  QueryResult r = prover(action).find(q, readable, minimalCore);
+  QueryResult r = prover(action).find(q, want);
   result.millis += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   return r;
 }

@@ -11,6 +11,7 @@
 
 #include "verify/check_result.h"
 #include "verify/counterexample.h"
+#include "verify/prover.h"
 
 namespace agentpol::verify {
 
@@ -24,12 +25,9 @@ class Session {
   ActionModel& model(uint32_t action);
   Prover& prover(uint32_t action);
 
-  // Runs `query` on action `action`, timing it into `result.millis`.
-  // `readable`: a Sat answer needs a model (it becomes a counterexample);
-  // without, there is none. `minimalCore`: an Unsat core will be reported,
-  // shrink it (see Prover::find).
-  QueryResult find(uint32_t action, const z3::expr& query, CheckResult& result, bool readable = true,
-                   bool minimalCore = true);
+  // Runs `query` on action `action` (declared agents only), timing it into
+  // `result.millis`; `want` says what the answer must carry (Prover::find).
+  QueryResult find(uint32_t action, const z3::expr& query, CheckResult& result, FindOptions want = {});
   // Fills result.counterexample from a Sat answer and confirms it: the
   // rendered request, pinned back into the encoding, must entail `violation`.
   void attachCounterexample(uint32_t action, const QueryResult& q, const z3::expr& violation, CheckResult& result);
