@@ -10,7 +10,6 @@ namespace agentpol::bench {
 
 namespace {
 
-constexpr int kAgents = 1001;
 const char* const kActions[] = {"read", "write", "share", "delete"};
 
 // The `may` scope of agent g (none for every third agent).
@@ -50,7 +49,7 @@ std::string condition(int rule, const char* action) {
 
 }  // namespace
 
-std::string verifyWorkload(int namedRules) {
+std::string verifyWorkload(int namedRules, int agents) {
   std::string s = R"(namespace agents;
 enum Intent { work, admin, personal }
 entity User { roles: Set<String>, team: String }
@@ -62,11 +61,11 @@ action write(doc: Doc) { size: Int }
 action share(doc: Doc) { recipient: String }
 action delete(doc: Doc)
 )";
-  for (int g = 0; g < kAgents; ++g)
+  for (int g = 0; g < agents; ++g)
     s += fmt::format("agent agent_{:04} {{ owner: \"team-{}\", purpose: \"assistant {} of team {}\"{} }}\n", g,
                      g % 37, g, g % 37, scopeOf(g));
   for (int r = 0; r < namedRules; ++r) {
-    int g = r % kAgents;
+    int g = r % agents;
     const char* action = actionFor(r, g);
     const char* effect = r % 11 == 10 ? "forbid" : r % 7 == 6 ? "escalate" : "permit";
     s += fmt::format("@id(\"r{:04}\") {} agent agent_{:04} to {} when {};\n", r, effect, g, action,

@@ -9,8 +9,9 @@
 
 namespace agentpol::bench {
 
-// `namedRules` rules naming one agent each (agent i % 1001), then 10 shared
-// rules: 100 gives the 110-rule set, 1 000 the 1 010-rule set.
-std::string verifyWorkload(int namedRules);
+// `agents` agents, `namedRules` rules naming one agent each (agent i %
+// agents), then 10 shared rules: (100, 1001) is the 110-rule set, (1000,
+// 1001) the 1 010-rule set; tests use smaller ones.
+std::string verifyWorkload(int namedRules, int agents = 1001);
 
 }  // namespace agentpol::bench
