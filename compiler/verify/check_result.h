@@ -30,7 +30,8 @@ struct CheckResult {
   std::optional<nlohmann::json> counterexample;   // a request (spec section 8)
   std::string message;                   // one line for humans
   SourceRange range;                     // what the check is about, for locations
-  bool confirmed = false;                // the counterexample was replayed through the encoding
+  bool confirmed = false;                // the counterexample was replayed: through the encoding, or (a
+                                         // request adapted from another subject's) on the runtime VM
   double millis = 0;                     // solver time spent
 };
 

@@ -37,7 +37,9 @@ RequestEncoding::RequestEncoding(Z3Env& env, const sema::CheckedPolicy& policy, 
   this->domain.push_back(agentSel >= 0 && agentSel <= n);
   z3::expr name = otherAgent;
   for (int i = n - 1; i >= 0; --i) {
-    this->domain.push_back(otherAgent != env.str(domain_.names[i]));
+    // Only "another name" needs to differ from the declared ones; guarded, the
+    // string solver has nothing to do while a declared agent is selected.
+    this->domain.push_back(z3::implies(agentSel == n, otherAgent != env.str(domain_.names[i])));
     name = z3::ite(agentSel == i, env.str(domain_.names[i]), name);
   }
   this->domain.push_back(agentName == name);

@@ -18,7 +18,7 @@ Status VerifyReport::overall() const {
 }
 
 Session::Session(const sema::CheckedPolicy& policy, const VerifyOptions& options)
-    : policy_(policy), options_(options), agents_(AgentDomain::of(policy.schema)) {}
+    : policy_(policy), options_(options), agents_(AgentDomain::of(policy.schema)), vm_(policy) {}
 
 ActionModel& Session::model(uint32_t action) {
   auto& slot = models_[action];
@@ -60,29 +60,30 @@ void Session::attachCounterexample(uint32_t action, const QueryResult& q, const 
                               : " (counterexample approximate: " + r.problem + ")";
 }
 
-// Replays a counterexample on a solver kept per action: the domain
-// constraints and every rule's definition at the base level, the pinned
-// request and the negated violation inside push/pop.
+// Replays a counterexample: the pinned request and the negated violation
+// must be unsat with the encoding (the action's prover: domain constraints,
+// and the definitions of the rules in the query's cone). The pinned agent is
+// substituted into the violation first, so rules that do not name it drop
+// out of the cone — a confirmation costs what the agent's own rules cost,
+// not what the whole action's do (docs/verification.md, "Confirming").
 bool Session::confirm(uint32_t action, const nlohmann::json& request, const z3::expr& violation) {
   ActionModel& m = model(action);
   if (!m.complete()) return false;
   std::vector<z3::expr> pins = pinRequest(m.req, request);  // may add domain constraints
-  auto& slot = confirmers_[action];
-  if (!slot) {
-    slot = std::make_unique<Confirmer>(Confirmer{z3::solver(env_.ctx()), 0});
-    z3::params p(env_.ctx());
-    p.set("timeout", options_.timeoutMs);
-    slot->solver.set(p);
-    for (const RuleEntry& e : m.rules) slot->solver.add(e.definition);
+  z3::context& c = env_.ctx();
+  int agent = static_cast<int>(agents_.names.size());  // "another name" unless a declared one
+  if (request.contains("agent") && request["agent"].is_object() && request["agent"].contains("id") &&
+      request["agent"]["id"].is_string()) {
+    int i = agents_.indexOf(request["agent"]["id"].get<std::string>());
+    if (i >= 0) agent = i;
   }
-  z3::solver& s = slot->solver;
-  for (; slot->synced < m.req.domain.size(); ++slot->synced) s.add(m.req.domain[slot->synced]);
-  s.push();
-  for (const z3::expr& pin : pins) s.add(pin);
-  s.add(!violation);
-  bool unsat = s.check() == z3::unsat;
-  s.pop();
-  return unsat;
+  z3::expr_vector from(c), to(c);
+  from.push_back(m.req.agentSel);
+  to.push_back(c.int_val(agent));
+  z3::expr negated = !z3::expr(violation).substitute(from, to);
+  z3::expr query = m.req.agentSel == agent && negated.simplify();
+  for (const z3::expr& pin : pins) query = query && pin;
+  return prover(action).find(query, kExistence).kind == QueryResult::Kind::Unsat;
 }
 
 std::vector<std::string> Session::ruleIds(const std::vector<uint32_t>& rules) const {
