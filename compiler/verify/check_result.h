@@ -39,7 +39,10 @@ struct VerifyOptions {
   int64_t today = 0;                     // epoch seconds (midnight UTC)
   int64_t maxReviewAge = 90 * 86400;     // seconds
   unsigned timeoutMs = 10000;            // per solver query
-  unsigned jobs = 1;                     // worker threads (each with its own Z3 context)
+  // false: the run's Z3 context is not torn down but kept until the process
+  // exits (for a CLI that exits after the report: deleting a context that
+  // encoded 1 000 agents and rules costs seconds, docs/performance.md).
+  bool releaseSolver = true;
   bool slice = true;                     // queries carry only the rules in their cone (false: all; tests)
   bool minimizeCores = true;             // unsat cores shrunk to minimal ones (false: as Z3 gives them)
   // The sources of the policy, when at hand: messages quote source text

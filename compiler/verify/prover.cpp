@@ -140,9 +140,8 @@ void Prover::shrinkCore(std::vector<size_t> cone, const z3::expr_vector& core, Q
 void Prover::prefer(std::vector<z3::expr>& needed, std::vector<z3::expr>& cosmetic) {
   z3::context& c = env_.ctx();
   z3::expr printable = z3::star(z3::range(c.string_val(" "), c.string_val("~")));
-  // 0001-01-01T00:00:00Z .. 9999-12-31T23:59:59Z
-  z3::expr tmin = c.int_val(static_cast<int64_t>(-62135596800LL));
-  z3::expr tmax = c.int_val(static_cast<int64_t>(253402300799LL));
+  z3::expr tmin = c.int_val(kTimeMin);  // (the encoding's domain says so too)
+  z3::expr tmax = c.int_val(kTimeMax);
   for (ActionModel* m : models_) {
     for (const z3::expr& id : m->req.idTerms) needed.push_back(id.length() > 0);
     for (const z3::expr& t : m->req.timeTerms) needed.push_back(t >= tmin && t <= tmax);
