@@ -51,7 +51,11 @@ std::vector<CheckResult> checkShadowed(Session& s, const std::vector<CheckResult
       const RuleEntry* e = m.entry(ri);
       z3::expr matches = e->applies && e->matchVar;
       if (rule.subject == sema::Subject::User) matches = matches && m.req.hasUser;
-      QueryResult q = s.find(a, matches && !forbidOfSide(p, m, rule), r, kProofCore);
+      z3::expr escape = matches && !forbidOfSide(p, m, rule);
+      // One named agent: only its own forbids (and `agent *`'s) stay in the cone.
+      if (rule.subject == sema::Subject::Agents && rule.agents.size() == 1)
+        escape = s.forAgent(a, escape, m.req.agents().indexOf(p.schema.agents[rule.agents[0]].name));
+      QueryResult q = s.find(a, escape, r, kProofCore);
       if (q.kind == QueryResult::Kind::Sat && m.complete()) {
         escapes = true;
         break;

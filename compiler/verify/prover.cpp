@@ -9,6 +9,7 @@
 #include <chrono>
 #include <unordered_set>
 
+#include "verify/counterexample.h"
 #include "verify/preferred_core.h"
 
 namespace agentpol::verify {
@@ -150,6 +151,38 @@ void Prover::prefer(std::vector<z3::expr>& needed, std::vector<z3::expr>& cosmet
   }
 }
 
+// Entity ids from readableEntityId (the agent's is its name) and `now` at
+// the preferred time: one preference per term ("one of order-1..order-k"
+// for the k entity terms of a type, so distinct entities can all have one).
+void Prover::preferNames(std::vector<z3::expr>& ids, std::vector<z3::expr>& now) {
+  z3::context& c = env_.ctx();
+  for (ActionModel* m : models_) {
+    RequestEncoding& req = m->req;
+    if (options_.preferredNow) now.push_back(req.now == c.int_val(*options_.preferredNow));
+    req.setRecording(false);
+    for (const auto& [type, terms] : req.entityTerms) {
+      if (req.schema().agentEntity && type == *req.schema().agentEntity) continue;
+      const std::string& name = req.schema().entities[type].name;
+      for (const z3::expr& e : terms) {
+        z3::expr any = c.bool_val(false);
+        for (size_t k = 1; k <= terms.size(); ++k) any = any || req.entityId(type, e) == c.string_val(readableEntityId(name, k));
+        ids.push_back(any);
+      }
+    }
+    req.setRecording(true);
+  }
+}
+
+// One more round of preferences on top of a settled model, in its own
+// scope, with a tenth of the timeout: kept when they settle, else `m` stays.
+void Prover::polish(z3::model& m, const std::vector<z3::expr>& prefs, const z3::expr_vector& assumptions) {
+  if (prefs.empty()) return;
+  z3::model before = m;
+  solver_.push();
+  if (!settle(m, prefs, assumptions, std::max(1u, options_.timeoutMs / 10))) m = before;
+  solver_.pop();
+}
+
 // Asserts the preferences `m` violates, re-solves, and repeats (a new model
 // may break others) until `m` meets them all: true, with `m` updated; false
 // when a round is not sat (the query forbids a preference, or the time is
@@ -199,7 +232,18 @@ z3::model Prover::readable(z3::model first, const z3::expr_vector& assumptions) 
   if (ok) {
     z3::model good = m;
     needed.insert(needed.end(), cosmetic.begin(), cosmetic.end());
-    if (!settle(m, needed, assumptions, std::max(1u, options_.timeoutMs / 10))) m = good;
+    solver_.push();
+    if (settle(m, needed, assumptions, std::max(1u, options_.timeoutMs / 10))) {
+      // Names last: readable ids, then `now` (each kept only if it settles).
+      std::vector<z3::expr> ids, now;
+      preferNames(ids, now);
+      polish(m, ids, assumptions);
+      ids.insert(ids.end(), now.begin(), now.end());  // keeps the ids while `now` moves
+      polish(m, ids, assumptions);
+    } else {
+      m = good;
+    }
+    solver_.pop();
   }
   solver_.pop();
   return m;

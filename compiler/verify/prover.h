@@ -4,7 +4,8 @@
 // variables it mentions), check with those trackers as assumptions and the
 // per-check timeout, pop. `sat` gives, when asked, a model re-solved under
 // readability preferences (non-empty entity ids, times in years 1..9999,
-// non-negative durations, printable ASCII strings, when possible) and
+// non-negative durations, printable ASCII strings, ids that say their type
+// such as `order-1`, `now` at --today's noon, when possible) and
 // extended to every rule outside the cone; `unsat` gives the rules of an
 // unsat core, shrunk to a minimal one within the timeout; anything else is
 // unknown. docs/verification.md argues why slicing is sound.
@@ -54,6 +55,9 @@ struct ProverOptions {
   unsigned timeoutMs = 10000;  // per solver check; shrinking one core gets at most this much in all
   bool slice = true;           // false: every query carries every rule's definition (for tests)
   bool minimizeCores = true;   // false: cores as Z3 returns them (for tests)
+  // Counterexamples prefer `now` at this time (epoch seconds; --today's
+  // noon), when the query allows it; none: no preference.
+  std::optional<int64_t> preferredNow;
 };
 
 class Prover {
@@ -87,6 +91,8 @@ class Prover {
   z3::check_result check(const z3::expr_vector& assumptions, unsigned timeoutMs);
   void shrinkCore(std::vector<size_t> cone, const z3::expr_vector& core, QueryResult& out);
   void prefer(std::vector<z3::expr>& needed, std::vector<z3::expr>& cosmetic);
+  void preferNames(std::vector<z3::expr>& ids, std::vector<z3::expr>& now);
+  void polish(z3::model& m, const std::vector<z3::expr>& prefs, const z3::expr_vector& assumptions);
   bool settle(z3::model& m, const std::vector<z3::expr>& prefs, const z3::expr_vector& assumptions,
               unsigned budgetMs);
   z3::model readable(z3::model first, const z3::expr_vector& assumptions);

@@ -29,7 +29,9 @@ ActionModel& Session::model(uint32_t action) {
 Prover& Session::prover(uint32_t action) {
   auto& slot = provers_[action];
   if (!slot) {
-    slot = std::make_unique<Prover>(env_, ProverOptions{options_.timeoutMs, options_.slice, options_.minimizeCores});
+    ProverOptions o{options_.timeoutMs, options_.slice, options_.minimizeCores, std::nullopt};
+    if (options_.today != 0) o.preferredNow = options_.today + 12 * 3600;  // noon of --today
+    slot = std::make_unique<Prover>(env_, o);
     slot->add(model(action));
   }
   return *slot;
@@ -70,20 +72,24 @@ bool Session::confirm(uint32_t action, const nlohmann::json& request, const z3::
   ActionModel& m = model(action);
   if (!m.complete()) return false;
   std::vector<z3::expr> pins = pinRequest(m.req, request);  // may add domain constraints
-  z3::context& c = env_.ctx();
   int agent = static_cast<int>(agents_.names.size());  // "another name" unless a declared one
   if (request.contains("agent") && request["agent"].is_object() && request["agent"].contains("id") &&
       request["agent"]["id"].is_string()) {
     int i = agents_.indexOf(request["agent"]["id"].get<std::string>());
     if (i >= 0) agent = i;
   }
+  z3::expr query = forAgent(action, !violation, agent);
+  for (const z3::expr& pin : pins) query = query && pin;
+  return prover(action).find(query, kExistence).kind == QueryResult::Kind::Unsat;
+}
+
+z3::expr Session::forAgent(uint32_t action, const z3::expr& query, int agent) {
+  z3::context& c = env_.ctx();
+  ActionModel& m = model(action);
   z3::expr_vector from(c), to(c);
   from.push_back(m.req.agentSel);
   to.push_back(c.int_val(agent));
-  z3::expr negated = !z3::expr(violation).substitute(from, to);
-  z3::expr query = m.req.agentSel == agent && negated.simplify();
-  for (const z3::expr& pin : pins) query = query && pin;
-  return prover(action).find(query, kExistence).kind == QueryResult::Kind::Unsat;
+  return m.req.agentSel == agent && z3::expr(query).substitute(from, to).simplify();
 }
 
 std::vector<std::string> Session::ruleIds(const std::vector<uint32_t>& rules) const {

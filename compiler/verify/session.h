@@ -35,6 +35,10 @@ class Session {
   // The runtime VM on the policy's bundle, for trying candidates cheaply.
   VmReplay& vm() { return vm_; }
   std::vector<std::string> ruleIds(const std::vector<uint32_t>& rules) const;
+  // `query` for requests by agent index `agent` of the domain (its size:
+  // another name): agentSel == agent, substituted into `query` and
+  // simplified, so rules that do not name the agent drop out of its cone.
+  z3::expr forAgent(uint32_t action, const z3::expr& query, int agent);
 
  private:
   const sema::CheckedPolicy& policy_;
