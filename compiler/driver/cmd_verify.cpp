@@ -48,6 +48,7 @@ int runVerify(const ParsedArgs& args) {
   printDiagnostics(*c, OutputFormat::Text, std::cout, std::cerr);
   if (!c->policy) return kExitFailed;
   options.sources = &c->sources;  // messages quote source text
+  options.releaseSolver = false;   // the process exits after the report
   verify::VerifyReport report = verify::verifyPolicy(*c->policy, options);
   if (format == "json") std::cout << verify::renderJson(report).dump(2) << "\n";
   else if (format == "sarif") std::cout << verify::renderSarif(report, c->sources).dump(2) << "\n";

@@ -86,7 +86,7 @@ void attachExample(Session& s, uint32_t ri, CheckResult& r) {
     const DecisionTerms& d = *m.decision;
     DecisionTerms alt = decisionIfMatched(p, m, ri);
     z3::expr mattered = reachOf(*e, rule, m) && !e->matchVar && alt.decision != d.decision;
-    QueryResult q = s.find(a, mattered, r, true, false);
+    QueryResult q = s.find(a, mattered, r, kCounterexample);
     if (q.kind != QueryResult::Kind::Sat) {
       if (q.kind == QueryResult::Kind::Unknown) neverMatters = false;
       continue;
@@ -94,7 +94,7 @@ void attachExample(Session& s, uint32_t ri, CheckResult& r) {
     int dv = evalInt(*q.model, d.decision), rv = evalInt(*q.model, d.reason), av = evalInt(*q.model, alt.decision);
     z3::expr claim = mattered && d.decision == dv && d.reason == rv && alt.decision == av;
     r.message += fmt::format("; example request (`{}`): {} ({}), but {} had the rule matched", m.req.actionInfo().name,
-                             participle(dv), reasonName(static_cast<ReasonCode>(rv)), participle(av));
+                             participle(dv), to_string(static_cast<Reason>(rv)), participle(av));
     s.attachCounterexample(a, q, claim, r);
     return;
   }
@@ -104,7 +104,7 @@ void attachExample(Session& s, uint32_t ri, CheckResult& r) {
     const RuleEntry* e = m.entry(ri);
     const DecisionTerms& d = *m.decision;
     z3::expr unmatched = reachOf(*e, rule, m) && !e->matchVar;
-    QueryResult q = s.find(a, unmatched, r, true, false);
+    QueryResult q = s.find(a, unmatched, r, kCounterexample);
     if (q.kind != QueryResult::Kind::Sat) {
       if (q.kind == QueryResult::Kind::Unknown) problem = q.reason;
       continue;
@@ -113,7 +113,7 @@ void attachExample(Session& s, uint32_t ri, CheckResult& r) {
     z3::expr claim = unmatched && d.decision == dv && d.reason == rv;
     if (neverMatters) r.message += "; it would change no decision even if it matched";
     r.message += fmt::format("; example request in its reach (`{}`): {} ({})", m.req.actionInfo().name,
-                             participle(dv), reasonName(static_cast<ReasonCode>(rv)));
+                             participle(dv), to_string(static_cast<Reason>(rv)));
     s.attachCounterexample(a, q, claim, r);
     return;
   }
@@ -143,7 +143,7 @@ std::vector<CheckResult> checkDeadRules(Session& s) {
         continue;
       }
       z3::expr holds = reachOf(*e, rule, m) && e->cond->value && !e->cond->error;
-      QueryResult q = s.find(a, holds, r, false, false);
+      QueryResult q = s.find(a, holds, r, kExistence);
       if (q.kind == QueryResult::Kind::Sat) {
         live = true;
         break;

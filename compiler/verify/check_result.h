@@ -2,6 +2,7 @@
 // `agentpolc verify` (spec section 7): name, kind, status, the rules that
 // make it hold (or the covering forbids of a shadowed rule), the subject,
 // and a replayable counterexample request. Plus the options of a run.
+// Z3-free: the driver includes it (status.h, not prover.h).
 #pragma once
 
 #include <cstdint>
@@ -12,7 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ast/source_range.h"
-#include "verify/prover.h"
+#include "verify/status.h"
 
 namespace agentpol::diag {
 class SourceManager;
@@ -29,7 +30,8 @@ struct CheckResult {
   std::optional<nlohmann::json> counterexample;   // a request (spec section 8)
   std::string message;                   // one line for humans
   SourceRange range;                     // what the check is about, for locations
-  bool confirmed = false;                // the counterexample was replayed through the encoding
+  bool confirmed = false;                // the counterexample was replayed: through the encoding, or (a
+                                         // request adapted from another subject's) on the runtime VM
   double millis = 0;                     // solver time spent
 };
 
@@ -37,6 +39,10 @@ struct VerifyOptions {
   int64_t today = 0;                     // epoch seconds (midnight UTC)
   int64_t maxReviewAge = 90 * 86400;     // seconds
   unsigned timeoutMs = 10000;            // per solver query
+  // false: the run's Z3 context is not torn down but kept until the process
+  // exits (for a CLI that exits after the report: deleting a context that
+  // encoded 1 000 agents and rules costs seconds, docs/performance.md).
+  bool releaseSolver = true;
   bool slice = true;                     // queries carry only the rules in their cone (false: all; tests)
   bool minimizeCores = true;             // unsat cores shrunk to minimal ones (false: as Z3 gives them)
   // The sources of the policy, when at hand: messages quote source text

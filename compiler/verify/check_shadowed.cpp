@@ -51,7 +51,11 @@ std::vector<CheckResult> checkShadowed(Session& s, const std::vector<CheckResult
       const RuleEntry* e = m.entry(ri);
       z3::expr matches = e->applies && e->matchVar;
       if (rule.subject == sema::Subject::User) matches = matches && m.req.hasUser;
-      QueryResult q = s.find(a, matches && !forbidOfSide(p, m, rule), r, false);
+      z3::expr escape = matches && !forbidOfSide(p, m, rule);
+      // One named agent: only its own forbids (and `agent *`'s) stay in the cone.
+      if (rule.subject == sema::Subject::Agents && rule.agents.size() == 1)
+        escape = s.forAgent(a, escape, m.req.agents().indexOf(p.schema.agents[rule.agents[0]].name));
+      QueryResult q = s.find(a, escape, r, kProofCore);
       if (q.kind == QueryResult::Kind::Sat && m.complete()) {
         escapes = true;
         break;
@@ -79,7 +83,7 @@ std::vector<CheckResult> checkShadowed(Session& s, const std::vector<CheckResult
         z3::expr example = e->applies && e->matchVar && forbidOfSide(p, m, rule);
         if (rule.subject == sema::Subject::User) example = example && m.req.hasUser;
         CheckResult scratch;
-        QueryResult q = s.find(a, example, scratch, true, false);
+        QueryResult q = s.find(a, example, scratch, kCounterexample);
         r.millis += scratch.millis;
         if (q.kind != QueryResult::Kind::Sat) continue;
         s.attachCounterexample(a, q, example, r);

@@ -263,19 +263,19 @@ void ConcreteEvaluator::read(ForcedValues& f, ConcreteDecision& out) {
   const DecisionTerms& d = *model.decision;
   out = ConcreteDecision{};
   std::optional<int64_t> dec = f.integer(d.decision, "the decision", 0, 2);
-  std::optional<int64_t> reason = f.integer(d.reason, "the reason", 0, static_cast<int64_t>(ReasonCode::BadRequest));
+  std::optional<int64_t> reason = f.integer(d.reason, "the reason", 0, static_cast<int64_t>(Reason::BadRequest));
   if (!dec || !reason) return;
-  out.decision = decisionName(static_cast<int>(*dec));
-  out.reason = reasonName(static_cast<ReasonCode>(*reason));
+  out.decision = to_string(static_cast<Decision>(*dec));
+  out.reason = to_string(static_cast<Reason>(*reason));
   std::vector<HitTerm> rules;
   for (const RuleEntry& e : model.rules) {
     const sema::CheckedRule& r = model.policy().rules[e.rule];
     rules.push_back(HitTerm{r.id, r.subject == sema::Subject::User, r.effect, e.applies && e.matchVar});
   }
-  out.rules = readReportingRules(f, static_cast<ReasonCode>(*reason), rules, model.req.hasUser, d.user.decision);
+  out.rules = readReportingRules(f, static_cast<Reason>(*reason), rules, model.req.hasUser, d.user.decision);
 }
 
-std::vector<std::string> readReportingRules(ForcedValues& f, ReasonCode reason, const std::vector<HitTerm>& rules,
+std::vector<std::string> readReportingRules(ForcedValues& f, Reason reason, const std::vector<HitTerm>& rules,
                                             const z3::expr& hasUser, const z3::expr& userDecision) {
   std::vector<std::string> out;
   auto hits = [&](bool userSide, ast::Effect eff) {
@@ -285,18 +285,18 @@ std::vector<std::string> readReportingRules(ForcedValues& f, ReasonCode reason, 
         out.push_back(r.id);
   };
   switch (reason) {
-    case ReasonCode::Permitted:
+    case Reason::Permitted:
       hits(false, ast::Effect::Permit);
       if (f.boolean(hasUser, "whether there is a user").value_or(false)) hits(true, ast::Effect::Permit);
       break;
-    case ReasonCode::Escalated:
+    case Reason::Escalated:
       hits(false, ast::Effect::Escalate);
       if (f.boolean(hasUser && userDecision == 1, "whether the user side escalates").value_or(false))
         hits(true, ast::Effect::Escalate);
       break;
-    case ReasonCode::UserEscalated: hits(true, ast::Effect::Escalate); break;
-    case ReasonCode::Forbidden: hits(false, ast::Effect::Forbid); break;
-    case ReasonCode::UserForbidden: hits(true, ast::Effect::Forbid); break;
+    case Reason::UserEscalated: hits(true, ast::Effect::Escalate); break;
+    case Reason::Forbidden: hits(false, ast::Effect::Forbid); break;
+    case Reason::UserForbidden: hits(true, ast::Effect::Forbid); break;
     default: break;
   }
   std::sort(out.begin(), out.end());

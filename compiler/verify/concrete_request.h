@@ -73,7 +73,7 @@ struct HitTerm {
 // permit, the escalates of an escalation — the user's too when the user side
 // escalates —, the forbids of a forbid), sorted; every hit, `hasUser` and
 // the user side's decision read with `f` (proved forced by the solver).
-std::vector<std::string> readReportingRules(ForcedValues& f, ReasonCode reason, const std::vector<HitTerm>& rules,
+std::vector<std::string> readReportingRules(ForcedValues& f, Reason reason, const std::vector<HitTerm>& rules,
                                             const z3::expr& hasUser, const z3::expr& userDecision);
 
 }  // namespace agentpol::verify

@@ -44,7 +44,7 @@ class Renderer {
   bool collect_;
   std::map<std::string, bool> renderedWithAttrs_;  // "Type\0id"
   std::map<std::string, std::string> freshIds_;    // irrelevant element -> id
-  int nextFresh_ = 0;
+  std::map<uint32_t, size_t> nextFresh_;  // per entity type: fresh ids handed out
 };
 
 int64_t Renderer::integer(const z3::expr& e) {
@@ -125,7 +125,9 @@ json Renderer::entity(uint32_t type, const z3::expr& term) {
     // No formula term reaches it: a fresh reference, its attributes unread.
     std::string key = info.name + '\0' + e.to_string();
     auto it = freshIds_.find(key);
-    if (it == freshIds_.end()) it = freshIds_.emplace(key, fmt::format("{}-{}", info.name, ++nextFresh_)).first;
+    // After the ids preferred for the terms the formulas reach (Prover).
+    if (it == freshIds_.end())
+      it = freshIds_.emplace(key, readableEntityId(info.name, req_.entityTerms[type].size() + ++nextFresh_[type])).first;
     return json{{"id", it->second}};
   }
   std::string id;
@@ -173,6 +175,17 @@ json renderOnce(RequestEncoding& req, const z3::model& m, SetExtractor& sets, bo
 }  // namespace
 
 std::string formatTime(int64_t s) { return agentpol::format_time(s); }
+
+std::string readableEntityId(const std::string& typeName, size_t n) {
+  std::string out;
+  for (size_t i = 0; i < typeName.size(); ++i) {
+    char ch = typeName[i];
+    bool upper = ch >= 'A' && ch <= 'Z';
+    if (upper && i > 0 && typeName[i - 1] != '_') out += '-';
+    out += ch == '_' ? '-' : upper ? static_cast<char>(ch - 'A' + 'a') : ch;
+  }
+  return out + "-" + std::to_string(n);
+}
 
 std::string formatMoney(int64_t minor, const std::string& currency) {
   uint64_t mag = minor < 0 ? 0 - static_cast<uint64_t>(minor) : static_cast<uint64_t>(minor);

@@ -22,6 +22,12 @@ struct RenderedRequest {
 
 RenderedRequest renderRequest(RequestEncoding& req, const z3::model& m);
 
+// The readable id of the n-th (from 1) entity of a type in a counterexample:
+// the type's name in lower case, words split by '-', then n ("order-1",
+// "change-request-2"). Ids the solver is free to pick are preferred from
+// these (Prover), and entities no formula reaches get the next ones.
+std::string readableEntityId(const std::string& typeName, size_t n);
+
 // Value spellings of spec 8 (shared with concrete_request.cpp).
 std::string formatTime(int64_t epochSeconds);
 std::string formatMoney(int64_t minor, const std::string& currency);

@@ -5,17 +5,6 @@
 
 namespace agentpol::verify {
 
-const char* reasonName(ReasonCode r) {
-  static const char* const kNames[] = {
-      "permitted", "escalated", "user_escalated", "revoked", "unknown_agent", "agent_expired",
-      "out_of_scope", "forbidden", "no_permit", "user_forbidden", "user_no_permit", "bad_request"};
-  return kNames[static_cast<int>(r)];
-}
-
-const char* decisionName(int decision) {
-  return decision == 2 ? "allow" : decision == 1 ? "escalate" : "deny";
-}
-
 z3::expr ruleApplies(z3::context& c, const sema::Schema& schema, const sema::CheckedRule& rule,
                      const AgentDomain& agents, const z3::expr& agentSel) {
   if (rule.subject != sema::Subject::Agents) return c.bool_val(true);
@@ -42,7 +31,7 @@ SideTerms side(z3::context& c, const std::vector<RuleTerm>& rules, bool userSide
   return SideTerms{f, e, p, d};
 }
 
-z3::expr code(z3::context& c, ReasonCode r) { return c.int_val(static_cast<int>(r)); }
+z3::expr code(z3::context& c, Reason r) { return c.int_val(static_cast<int>(r)); }
 
 }  // namespace
 
@@ -68,16 +57,16 @@ DecisionTerms encodeDecision(z3::context& c, const DecisionInputs& in) {
   z3::expr userDeny = us.decision == zero;
   z3::expr withUser = z3::ite(ag.decision <= us.decision, ag.decision, us.decision);
   z3::expr decision = z3::ite(!gateOk || agentDeny, zero, z3::ite(in.hasUser, withUser, ag.decision));
-  auto R = [&](ReasonCode r) { return code(c, r); };
+  auto R = [&](Reason r) { return code(c, r); };
   z3::expr sideReason = z3::ite(
-      agentDeny, z3::ite(ag.forbid, R(ReasonCode::Forbidden), R(ReasonCode::NoPermit)),
-      z3::ite(!in.hasUser, z3::ite(ag.decision == 2, R(ReasonCode::Permitted), R(ReasonCode::Escalated)),
-              z3::ite(userDeny, z3::ite(us.forbid, R(ReasonCode::UserForbidden), R(ReasonCode::UserNoPermit)),
-                      z3::ite(ag.decision == 2 && us.decision == 1, R(ReasonCode::UserEscalated),
-                              z3::ite(ag.decision == 1, R(ReasonCode::Escalated), R(ReasonCode::Permitted))))));
-  z3::expr reason = z3::ite(!known, R(ReasonCode::UnknownAgent),
-                            z3::ite(expired, R(ReasonCode::AgentExpired),
-                                    z3::ite(!inScope, R(ReasonCode::OutOfScope), sideReason)));
+      agentDeny, z3::ite(ag.forbid, R(Reason::Forbidden), R(Reason::NoPermit)),
+      z3::ite(!in.hasUser, z3::ite(ag.decision == 2, R(Reason::Permitted), R(Reason::Escalated)),
+              z3::ite(userDeny, z3::ite(us.forbid, R(Reason::UserForbidden), R(Reason::UserNoPermit)),
+                      z3::ite(ag.decision == 2 && us.decision == 1, R(Reason::UserEscalated),
+                              z3::ite(ag.decision == 1, R(Reason::Escalated), R(Reason::Permitted))))));
+  z3::expr reason = z3::ite(!known, R(Reason::UnknownAgent),
+                            z3::ite(expired, R(Reason::AgentExpired),
+                                    z3::ite(!inScope, R(Reason::OutOfScope), sideReason)));
   return DecisionTerms{known.simplify(), expired.simplify(), inScope.simplify(), ag, us, decision, reason,
                        decision == 2, decision == 1, decision == zero};
 }

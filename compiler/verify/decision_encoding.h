@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include <agentpol/decide.h>
 #include <z3++.h>
 
 #include "sema/checked_policy.h"
@@ -17,13 +18,11 @@
 
 namespace agentpol::verify {
 
-// Same order as the runtime's agentpol::Reason.
-enum class ReasonCode : int {
-  Permitted, Escalated, UserEscalated, Revoked, UnknownAgent, AgentExpired,
-  OutOfScope, Forbidden, NoPermit, UserForbidden, UserNoPermit, BadRequest,
-};
-const char* reasonName(ReasonCode r);
-const char* decisionName(int decision);  // 0 deny, 1 escalate, 2 allow
+// The encoding's Int codes are the runtime's enums (agentpol/decide.h):
+// `decision` is an agentpol::Decision (0 deny, 1 escalate, 2 allow), `reason`
+// an agentpol::Reason up to Reason::BadRequest; names by agentpol::to_string.
+using agentpol::Decision;
+using agentpol::Reason;
 
 // One rule's contribution to a request of one action.
 struct RuleTerm {
@@ -54,7 +53,7 @@ struct DecisionTerms {
   z3::expr known, expired, inScope;  // gate of steps 2-4
   SideTerms agent, user;
   z3::expr decision;  // Int: 0 deny, 1 escalate, 2 allow (final)
-  z3::expr reason;    // Int: a ReasonCode
+  z3::expr reason;    // Int: an agentpol::Reason
   z3::expr allowed, escalated, denied;
 };
 

@@ -7,6 +7,7 @@
 
 #include "verify/counterexample.h"
 #include "verify/decision_encoding.h"
+#include "verify/prover.h"
 
 namespace agentpol::verify {
 
@@ -48,7 +49,7 @@ AgentDomain unionDomain(const sema::Schema& a, const sema::Schema& b) {
 std::string decisionAt(const z3::model& m, const z3::expr& d) {
   int64_t v = 0;
   toI64(m.eval(d, true), v);
-  return decisionName(static_cast<int>(v));
+  return to_string(static_cast<Decision>(v));
 }
 
 // Runs the three "newly" queries (and the opening query) over `from` -> `to`
@@ -62,7 +63,7 @@ void compare(Prover& prover, ActionModel& render, const z3::expr& from, const z3
   for (Q q : {Q{"newly_allowed", 2}, Q{"newly_escalated", 1}, Q{"newly_denied", 0}}) {
     DiffChange c;
     c.kind = q.kind;
-    QueryResult r = prover.find(from != q.target && to == q.target, true, false);
+    QueryResult r = prover.find(from != q.target && to == q.target, kCounterexample);
     if (r.kind == QueryResult::Kind::Unsat) {
       c.status = Status::Proved;
     } else if (r.kind == QueryResult::Kind::Sat && !incomplete) {
@@ -82,7 +83,7 @@ void compare(Prover& prover, ActionModel& render, const z3::expr& from, const z3
   // Opening beyond the examples shown (e.g. deny -> escalate when the example
   // escalated request came from allow).
   if (!out.opens) {
-    QueryResult r = prover.find(to > from, false, false);
+    QueryResult r = prover.find(to > from, kExistence);
     if (r.kind == QueryResult::Kind::Sat) out.opens = !incomplete || out.opens;
     if (r.kind == QueryResult::Kind::Unknown || (r.kind == QueryResult::Kind::Sat && incomplete)) out.unknown = true;
   }

@@ -13,7 +13,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "verify/prover.h"
+#include "sema/checked_policy.h"
+#include "verify/status.h"
 
 namespace agentpol::verify {
 

@@ -31,7 +31,7 @@ std::vector<AgentInventory> computeInventory(const sema::CheckedPolicy& p, int64
       ActionModel& m = s.model(act);
       CheckResult scratch;
       const DecisionTerms& d = *m.decision;
-      QueryResult q = s.find(act, m.req.agentIs(g.name) && (d.allowed || d.escalated), scratch, false, false);
+      QueryResult q = s.find(act, m.req.agentIs(g.name) && (d.allowed || d.escalated), scratch, kExistence);
       const std::string& name = p.schema.actions[act].name;
       if (q.kind == QueryResult::Kind::Unsat) continue;
       if (q.kind == QueryResult::Kind::Unknown || !m.complete()) {
@@ -39,7 +39,7 @@ std::vector<AgentInventory> computeInventory(const sema::CheckedPolicy& p, int64
         continue;
       }
       a.actions.push_back(name);
-      QueryResult qa = s.find(act, m.req.agentIs(g.name) && d.allowed, scratch, false, false);
+      QueryResult qa = s.find(act, m.req.agentIs(g.name) && d.allowed, scratch, kExistence);
       if (qa.kind == QueryResult::Kind::Sat) a.allowed.push_back(name);
     }
     out.push_back(std::move(a));

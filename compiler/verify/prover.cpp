@@ -9,6 +9,7 @@
 #include <chrono>
 #include <unordered_set>
 
+#include "verify/counterexample.h"
 #include "verify/preferred_core.h"
 
 namespace agentpol::verify {
@@ -140,15 +141,46 @@ void Prover::shrinkCore(std::vector<size_t> cone, const z3::expr_vector& core, Q
 void Prover::prefer(std::vector<z3::expr>& needed, std::vector<z3::expr>& cosmetic) {
   z3::context& c = env_.ctx();
   z3::expr printable = z3::star(z3::range(c.string_val(" "), c.string_val("~")));
-  // 0001-01-01T00:00:00Z .. 9999-12-31T23:59:59Z
-  z3::expr tmin = c.int_val(static_cast<int64_t>(-62135596800LL));
-  z3::expr tmax = c.int_val(static_cast<int64_t>(253402300799LL));
+  z3::expr tmin = c.int_val(kTimeMin);  // (the encoding's domain says so too)
+  z3::expr tmax = c.int_val(kTimeMax);
   for (ActionModel* m : models_) {
     for (const z3::expr& id : m->req.idTerms) needed.push_back(id.length() > 0);
     for (const z3::expr& t : m->req.timeTerms) needed.push_back(t >= tmin && t <= tmax);
     for (const z3::expr& d : m->req.durationTerms) needed.push_back(d >= 0 && d <= tmax);
     for (const z3::expr& s : m->req.stringTerms) cosmetic.push_back(z3::in_re(s, printable));
   }
+}
+
+// Entity ids from readableEntityId (the agent's is its name) and `now` at
+// the preferred time: one preference per term ("one of order-1..order-k"
+// for the k entity terms of a type, so distinct entities can all have one).
+void Prover::preferNames(std::vector<z3::expr>& ids, std::vector<z3::expr>& now) {
+  z3::context& c = env_.ctx();
+  for (ActionModel* m : models_) {
+    RequestEncoding& req = m->req;
+    if (options_.preferredNow) now.push_back(req.now == c.int_val(*options_.preferredNow));
+    req.setRecording(false);
+    for (const auto& [type, terms] : req.entityTerms) {
+      if (req.schema().agentEntity && type == *req.schema().agentEntity) continue;
+      const std::string& name = req.schema().entities[type].name;
+      for (const z3::expr& e : terms) {
+        z3::expr any = c.bool_val(false);
+        for (size_t k = 1; k <= terms.size(); ++k) any = any || req.entityId(type, e) == c.string_val(readableEntityId(name, k));
+        ids.push_back(any);
+      }
+    }
+    req.setRecording(true);
+  }
+}
+
+// One more round of preferences on top of a settled model, in its own
+// scope, with a tenth of the timeout: kept when they settle, else `m` stays.
+void Prover::polish(z3::model& m, const std::vector<z3::expr>& prefs, const z3::expr_vector& assumptions) {
+  if (prefs.empty()) return;
+  z3::model before = m;
+  solver_.push();
+  if (!settle(m, prefs, assumptions, std::max(1u, options_.timeoutMs / 10))) m = before;
+  solver_.pop();
 }
 
 // Asserts the preferences `m` violates, re-solves, and repeats (a new model
@@ -200,7 +232,18 @@ z3::model Prover::readable(z3::model first, const z3::expr_vector& assumptions) 
   if (ok) {
     z3::model good = m;
     needed.insert(needed.end(), cosmetic.begin(), cosmetic.end());
-    if (!settle(m, needed, assumptions, std::max(1u, options_.timeoutMs / 10))) m = good;
+    solver_.push();
+    if (settle(m, needed, assumptions, std::max(1u, options_.timeoutMs / 10))) {
+      // Names last: readable ids, then `now` (each kept only if it settles).
+      std::vector<z3::expr> ids, now;
+      preferNames(ids, now);
+      polish(m, ids, assumptions);
+      ids.insert(ids.end(), now.begin(), now.end());  // keeps the ids while `now` moves
+      polish(m, ids, assumptions);
+    } else {
+      m = good;
+    }
+    solver_.pop();
   }
   solver_.pop();
   return m;
@@ -235,7 +278,7 @@ void Prover::extend(z3::model& m, const std::vector<char>& in, std::vector<size_
       unsettled.push_back(s);
 }
 
-QueryResult Prover::find(const z3::expr& query, bool wantModel, bool minimalCore) {
+QueryResult Prover::find(const z3::expr& query, FindOptions want) {
   sync();
   QueryResult out;
   std::vector<size_t> cone;
@@ -260,7 +303,7 @@ QueryResult Prover::find(const z3::expr& query, bool wantModel, bool minimalCore
   if (r == z3::unsat) {
     out.kind = QueryResult::Kind::Unsat;
     z3::expr_vector core = solver_.unsat_core();
-    if (minimalCore && options_.minimizeCores && core.size() > 0) {
+    if (want.core == CoreWanted::Minimal && options_.minimizeCores && core.size() > 0) {
       shrinkCore(cone, core, out);
     } else {
       out.coreMinimal = core.size() == 0;
@@ -272,7 +315,8 @@ QueryResult Prover::find(const z3::expr& query, bool wantModel, bool minimalCore
     out.coreRules.erase(std::unique(out.coreRules.begin(), out.coreRules.end()), out.coreRules.end());
   } else if (r == z3::sat) {
     out.kind = QueryResult::Kind::Sat;
-    if (wantModel) {
+    if (want.model == ModelWanted::Witness) out.model.emplace(solver_.get_model());
+    if (want.model == ModelWanted::Readable) {
       // A model of the whole encoding: extend the sliced one; definitions
       // the model does not settle are asserted and the query re-solved
       // (each round settles more rules, so this ends).

@@ -32,12 +32,13 @@ RequestEncoding::RequestEncoding(Z3Env& env, const sema::CheckedPolicy& policy, 
       domain_(std::move(agents)) {
   z3::context& c = env.ctx();
   int n = static_cast<int>(domain_.names.size());
-  this->domain.push_back(env.inI64(now));
   noteLeaf(policy.types->time(), now);
   this->domain.push_back(agentSel >= 0 && agentSel <= n);
   z3::expr name = otherAgent;
   for (int i = n - 1; i >= 0; --i) {
-    this->domain.push_back(otherAgent != env.str(domain_.names[i]));
+    // Only "another name" needs to differ from the declared ones; guarded, the
+    // string solver has nothing to do while a declared agent is selected.
+    this->domain.push_back(z3::implies(agentSel == n, otherAgent != env.str(domain_.names[i])));
     name = z3::ite(agentSel == i, env.str(domain_.names[i]), name);
   }
   this->domain.push_back(agentName == name);
@@ -77,7 +78,7 @@ void RequestEncoding::noteLeaf(const sema::Type* t, const z3::expr& term) {
   if (!seen_.insert(Z3_get_ast_id(env_.ctx(), term)).second) return;
   switch (t->kind()) {
     case K::Int: case K::Money: domain.push_back(env_.inI64(term)); break;
-    case K::Time: domain.push_back(env_.inI64(term)); timeTerms.push_back(term); break;
+    case K::Time: domain.push_back(env_.inTimeRange(term)); timeTerms.push_back(term); break;
     case K::Duration: domain.push_back(env_.inI64(term)); durationTerms.push_back(term); break;
     case K::String: stringTerms.push_back(term); break;
     case K::Entity: noteEntity(t->index(), term); break;

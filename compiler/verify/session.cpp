@@ -18,7 +18,7 @@ Status VerifyReport::overall() const {
 }
 
 Session::Session(const sema::CheckedPolicy& policy, const VerifyOptions& options)
-    : policy_(policy), options_(options), agents_(AgentDomain::of(policy.schema)) {}
+    : policy_(policy), options_(options), agents_(AgentDomain::of(policy.schema)), vm_(policy) {}
 
 ActionModel& Session::model(uint32_t action) {
   auto& slot = models_[action];
@@ -29,19 +29,20 @@ ActionModel& Session::model(uint32_t action) {
 Prover& Session::prover(uint32_t action) {
   auto& slot = provers_[action];
   if (!slot) {
-    slot = std::make_unique<Prover>(env_, ProverOptions{options_.timeoutMs, options_.slice, options_.minimizeCores});
+    ProverOptions o{options_.timeoutMs, options_.slice, options_.minimizeCores, std::nullopt};
+    if (options_.today != 0) o.preferredNow = options_.today + 12 * 3600;  // noon of --today
+    slot = std::make_unique<Prover>(env_, o);
     slot->add(model(action));
   }
   return *slot;
 }
 
-QueryResult Session::find(uint32_t action, const z3::expr& query, CheckResult& result, bool readable,
-                          bool minimalCore) {
+QueryResult Session::find(uint32_t action, const z3::expr& query, CheckResult& result, FindOptions want) {
   auto start = std::chrono::steady_clock::now();
   ActionModel& m = model(action);
   // Checks range over declared agents only (spec 7: "every declared agent").
   z3::expr q = query && (policy_.schema.agents.empty() ? env_.ctx().bool_val(true) : m.req.agentIsDeclared());
-  QueryResult r = prover(action).find(q, readable, minimalCore);
+  QueryResult r = prover(action).find(q, want);
   result.millis += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   return r;
 }
@@ -61,29 +62,34 @@ void Session::attachCounterexample(uint32_t action, const QueryResult& q, const 
                               : " (counterexample approximate: " + r.problem + ")";
 }
 
-// Replays a counterexample on a solver kept per action: the domain
-// constraints and every rule's definition at the base level, the pinned
-// request and the negated violation inside push/pop.
+// Replays a counterexample: the pinned request and the negated violation
+// must be unsat with the encoding (the action's prover: domain constraints,
+// and the definitions of the rules in the query's cone). The pinned agent is
+// substituted into the violation first, so rules that do not name it drop
+// out of the cone — a confirmation costs what the agent's own rules cost,
+// not what the whole action's do (docs/verification.md, "Confirming").
 bool Session::confirm(uint32_t action, const nlohmann::json& request, const z3::expr& violation) {
   ActionModel& m = model(action);
   if (!m.complete()) return false;
   std::vector<z3::expr> pins = pinRequest(m.req, request);  // may add domain constraints
-  auto& slot = confirmers_[action];
-  if (!slot) {
-    slot = std::make_unique<Confirmer>(Confirmer{z3::solver(env_.ctx()), 0});
-    z3::params p(env_.ctx());
-    p.set("timeout", options_.timeoutMs);
-    slot->solver.set(p);
-    for (const RuleEntry& e : m.rules) slot->solver.add(e.definition);
+  int agent = static_cast<int>(agents_.names.size());  // "another name" unless a declared one
+  if (request.contains("agent") && request["agent"].is_object() && request["agent"].contains("id") &&
+      request["agent"]["id"].is_string()) {
+    int i = agents_.indexOf(request["agent"]["id"].get<std::string>());
+    if (i >= 0) agent = i;
   }
-  z3::solver& s = slot->solver;
-  for (; slot->synced < m.req.domain.size(); ++slot->synced) s.add(m.req.domain[slot->synced]);
-  s.push();
-  for (const z3::expr& pin : pins) s.add(pin);
-  s.add(!violation);
-  bool unsat = s.check() == z3::unsat;
-  s.pop();
-  return unsat;
+  z3::expr query = forAgent(action, !violation, agent);
+  for (const z3::expr& pin : pins) query = query && pin;
+  return prover(action).find(query, kExistence).kind == QueryResult::Kind::Unsat;
+}
+
+z3::expr Session::forAgent(uint32_t action, const z3::expr& query, int agent) {
+  z3::context& c = env_.ctx();
+  ActionModel& m = model(action);
+  z3::expr_vector from(c), to(c);
+  from.push_back(m.req.agentSel);
+  to.push_back(c.int_val(agent));
+  return m.req.agentSel == agent && z3::expr(query).substitute(from, to).simplify();
 }
 
 std::vector<std::string> Session::ruleIds(const std::vector<uint32_t>& rules) const {

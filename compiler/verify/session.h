@@ -1,8 +1,8 @@
 // session.h — the shared state of one verification run over one policy:
 // the Z3Env, one ActionModel and one Prover per action (built on first use
 // and shared by every check), and helpers the checks have in common
-// (timing, counterexample rendering + confirmation on a solver kept per
-// action, rule-id lists).
+// (timing, counterexample rendering + confirmation through the prover,
+// rule-id lists).
 #pragma once
 
 #include <chrono>
@@ -11,6 +11,8 @@
 
 #include "verify/check_result.h"
 #include "verify/counterexample.h"
+#include "verify/prover.h"
+#include "verify/vm_replay.h"
 
 namespace agentpol::verify {
 
@@ -24,16 +26,19 @@ class Session {
   ActionModel& model(uint32_t action);
   Prover& prover(uint32_t action);
 
-  // Runs `query` on action `action`, timing it into `result.millis`.
-  // `readable`: a Sat answer needs a model (it becomes a counterexample);
-  // without, there is none. `minimalCore`: an Unsat core will be reported,
-  // shrink it (see Prover::find).
-  QueryResult find(uint32_t action, const z3::expr& query, CheckResult& result, bool readable = true,
-                   bool minimalCore = true);
+  // Runs `query` on action `action` (declared agents only), timing it into
+  // `result.millis`; `want` says what the answer must carry (Prover::find).
+  QueryResult find(uint32_t action, const z3::expr& query, CheckResult& result, FindOptions want = {});
   // Fills result.counterexample from a Sat answer and confirms it: the
   // rendered request, pinned back into the encoding, must entail `violation`.
   void attachCounterexample(uint32_t action, const QueryResult& q, const z3::expr& violation, CheckResult& result);
+  // The runtime VM on the policy's bundle, for trying candidates cheaply.
+  VmReplay& vm() { return vm_; }
   std::vector<std::string> ruleIds(const std::vector<uint32_t>& rules) const;
+  // `query` for requests by agent index `agent` of the domain (its size:
+  // another name): agentSel == agent, substituted into `query` and
+  // simplified, so rules that do not name the agent drop out of its cone.
+  z3::expr forAgent(uint32_t action, const z3::expr& query, int agent);
 
  private:
   const sema::CheckedPolicy& policy_;
@@ -42,11 +47,7 @@ class Session {
   AgentDomain agents_;
   std::map<uint32_t, std::unique_ptr<ActionModel>> models_;
   std::map<uint32_t, std::unique_ptr<Prover>> provers_;
-  struct Confirmer {
-    z3::solver solver;
-    size_t synced;  // domain constraints asserted so far
-  };
-  std::map<uint32_t, std::unique_ptr<Confirmer>> confirmers_;
+  VmReplay vm_;
   bool confirm(uint32_t action, const nlohmann::json& request, const z3::expr& violation);
 };
 

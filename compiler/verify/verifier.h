@@ -4,6 +4,7 @@
 // Reports are rendered by report.h.
 #pragma once
 
+#include "sema/checked_policy.h"
 #include "verify/check_result.h"
 
 namespace agentpol::verify {

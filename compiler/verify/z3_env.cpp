@@ -54,6 +54,7 @@ z3::sort Z3Env::sortOf(const sema::Schema& schema, const sema::Type* t) {
 }
 
 z3::expr Z3Env::inI64(const z3::expr& e) { return e >= ctx_.int_val(kI64Min) && e <= ctx_.int_val(kI64Max); }
+z3::expr Z3Env::inTimeRange(const z3::expr& e) { return e >= ctx_.int_val(kTimeMin) && e <= ctx_.int_val(kTimeMax); }
 
 namespace {
 

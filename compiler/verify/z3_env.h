@@ -17,6 +17,12 @@ namespace agentpol::verify {
 
 inline constexpr int64_t kI64Min = INT64_MIN;
 inline constexpr int64_t kI64Max = INT64_MAX;
+// The times a request JSON can carry (spec 8, RFC 3339 with a 4-digit year):
+// 0001-01-01T00:00:00Z .. 9999-12-31T23:59:59Z. Every Time term of the
+// encoding is in this range, so no counterexample holds a time that
+// replays as bad_request.
+inline constexpr int64_t kTimeMin = -62135596800LL;
+inline constexpr int64_t kTimeMax = 253402300799LL;
 
 // An enum's Z3 datatype: one constant per value, in declaration order.
 struct EnumSort {
@@ -39,6 +45,7 @@ class Z3Env {
   const EnumSort& enumSort(const sema::EnumInfo& info);
 
   z3::expr inI64(const z3::expr& e);  // kI64Min <= e <= kI64Max
+  z3::expr inTimeRange(const z3::expr& e);  // kTimeMin <= e <= kTimeMax
   z3::expr i64(int64_t v) { return ctx_.int_val(v); }
   // A UTF-8 string as a Z3 string literal (code points; no escapes lost).
   z3::expr str(const std::string& utf8);

@@ -3,6 +3,8 @@
 // the text report's marks and counterexample.
 #include <catch2/catch.hpp>
 
+#include <set>
+
 #include "verify/report.h"
 #include "verify/verifier.h"
 #include "verify_util.h"

@@ -84,31 +84,31 @@ TEST_CASE("slicing: the cone is the rules the query mentions", "[verify][slicing
   REQUIRE(mid);
 
   // A condition used directly needs no definition.
-  verify::QueryResult q = s.find(refund, never->cond->value && !never->cond->error, scratch, false);
+  verify::QueryResult q = s.find(refund, never->cond->value && !never->cond->error, scratch, verify::kProofCore);
   CHECK(q.kind == verify::QueryResult::Kind::Unsat);
   CHECK(q.coneRules == 0);
   CHECK(q.coreRules.empty());
 
   // A match variable brings its own definition, and only that: without the
   // definition `never.match` would be a free Bool and this would be sat.
-  q = s.find(refund, never->matchVar, scratch, false);
+  q = s.find(refund, never->matchVar, scratch, verify::kProofCore);
   CHECK(q.kind == verify::QueryResult::Kind::Unsat);
   CHECK(q.coneRules == 1);
   CHECK(s.ruleIds(q.coreRules) == std::vector<std::string>{"never"});
 
-  q = s.find(refund, mid->matchVar && m.req.agentIs("bot"), scratch, false);
+  q = s.find(refund, mid->matchVar && m.req.agentIs("bot"), scratch, verify::kProofCore);
   CHECK(q.kind == verify::QueryResult::Kind::Sat);
   CHECK(q.coneRules == 1);
 
   // The decision mentions every rule of the action.
-  q = s.find(refund, m.decision->allowed, scratch, false);
+  q = s.find(refund, m.decision->allowed, scratch, verify::kProofCore);
   CHECK(q.kind == verify::QueryResult::Kind::Sat);
   CHECK(q.coneRules == m.rules.size());
 
   // Without slicing every query carries every rule.
   verify::Session all(*p->policy, options(false));
   verify::ActionModel& ma = all.model(refund);
-  q = all.find(refund, ma.entry(ruleIndex(*p->policy, "never"))->matchVar, scratch, false);
+  q = all.find(refund, ma.entry(ruleIndex(*p->policy, "never"))->matchVar, scratch, verify::kProofCore);
   CHECK(q.kind == verify::QueryResult::Kind::Unsat);
   CHECK(q.coneRules == ma.rules.size());
 }
@@ -133,7 +133,7 @@ TEST_CASE("slicing: a proved check names exactly the rules its proof needs", "[v
   auto query = [&](verify::Session& x) {
     verify::ActionModel& m = x.model(deploy);
     verify::SymValue body = m.encodeAssert(p->policy->asserts[0]);
-    return x.find(deploy, !(body.value && !body.error), scratch, false);
+    return x.find(deploy, !(body.value && !body.error), scratch, verify::kProofCore);
   };
   verify::QueryResult small = query(s), naive = query(raw);
   REQUIRE(small.kind == verify::QueryResult::Kind::Unsat);

@@ -14,7 +14,6 @@ namespace agentpol::bctest {
 
 namespace fs = std::filesystem;
 using json = nlohmann::json;
-using verify::ReasonCode;
 
 std::vector<std::vector<std::string>> policySets() {
   std::vector<std::vector<std::string>> sets;
@@ -69,12 +68,12 @@ ConcreteBytecode evalBytecode(Fixture& f, uint32_t action, const json& request) 
   auto read = [&](verify::ForcedValues& v) {
     out = ConcreteBytecode{};
     const verify::DecisionTerms& d = *bm.decision;
-    const int64_t lastReason = static_cast<int64_t>(ReasonCode::BadRequest);
+    const int64_t lastReason = static_cast<int64_t>(Reason::BadRequest);
     std::optional<int64_t> dec = v.integer(d.decision, "the decision", 0, 2);
     std::optional<int64_t> why = v.integer(d.reason, "the reason", 0, lastReason);
     if (!dec || !why) return;
-    out.decision = verify::decisionName(static_cast<int>(*dec));
-    out.reason = verify::reasonName(static_cast<ReasonCode>(*why));
+    out.decision = to_string(static_cast<Decision>(*dec));
+    out.reason = to_string(static_cast<Reason>(*why));
     std::vector<verify::HitTerm> hits;
     for (const verify::bytecode::BytecodeRule& r : bm.rules) {
       std::string of = " of rule `" + r.id + "`";
@@ -83,7 +82,7 @@ ConcreteBytecode evalBytecode(Fixture& f, uint32_t action, const json& request) 
       out.blocks.push_back(BlockOutcome{r.id, err ? 2 : ret ? 1 : 0});
       hits.push_back(verify::HitTerm{r.id, r.userSide, r.effect, r.applies && r.matches});
     }
-    out.rules = verify::readReportingRules(v, static_cast<ReasonCode>(*why), hits, m.req.hasUser, d.user.decision);
+    out.rules = verify::readReportingRules(v, static_cast<Reason>(*why), hits, m.req.hasUser, d.user.decision);
   };
   out.determined = verify::readForced(s, read, out.error);
   return out;

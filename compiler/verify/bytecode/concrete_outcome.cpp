@@ -13,8 +13,8 @@ namespace agentpol::verify::bytecode {
 namespace {
 
 std::string outcome(int64_t decision, int64_t reason) {
-  return std::string(decisionName(static_cast<int>(decision))) + "/" +
-         (reason >= 0 && reason < 12 ? reasonName(static_cast<ReasonCode>(reason)) : "?");
+  return std::string(to_string(static_cast<Decision>(decision))) + "/" +
+         (reason >= 0 && reason <= static_cast<int64_t>(Reason::BadRequest) ? to_string(static_cast<Reason>(reason)) : "?");
 }
 
 }  // namespace
@@ -44,7 +44,7 @@ BothDecisions decideBoth(ActionModel& m, BytecodeModel& bc, const nlohmann::json
       return f.integer(t, name, 0, hi).value_or(0);
     };
     auto flag = [&](const z3::expr& t, const std::string& name) { return f.boolean(t, name).value_or(false); };
-    const int64_t lastReason = static_cast<int64_t>(ReasonCode::BadRequest);
+    const int64_t lastReason = static_cast<int64_t>(Reason::BadRequest);
     out = BothDecisions{};
     int64_t sDec = code(sd.decision, "the source decision", 2);
     out.source = outcome(sDec, code(sd.reason, "the source reason", lastReason));

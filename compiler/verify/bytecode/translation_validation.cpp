@@ -124,7 +124,7 @@ class Validator {
   QueryResult find(uint32_t a, const z3::expr& query) {
     QueryResult q;
     timed([&] {
-      q = s_.prover(a).find(query, true);
+      q = s_.prover(a).find(query, {ModelWanted::Readable, CoreWanted::Minimal});
       return z3::sat;
     });
     return q;

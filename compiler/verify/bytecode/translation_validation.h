@@ -14,6 +14,7 @@
 #include <agentpol/bundle.h>
 #include <nlohmann/json.hpp>
 
+#include "sema/checked_policy.h"
 #include "verify/check_result.h"
 
 namespace agentpol::verify::bytecode {
