@@ -45,7 +45,7 @@ const char* header_rest(const json& header, std::optional<std::string>* kid) {
   if (auto it = header.find("typ"); it != header.end())
     if (!it->is_string() || !typ_accepted(it->get_ref<const std::string&>())) return "typ_unexpected";
   if (auto it = header.find("kid"); it != header.end()) {
-    if (!it->is_string()) return "kid_malformed";
+    if (!it->is_string() || it->get_ref<const std::string&>().empty()) return "kid_malformed";
     *kid = it->get<std::string>();
   }
   return nullptr;

@@ -172,6 +172,7 @@ TEST_CASE("token: the header's kid, typ and crit", "[token]") {
   CHECK(two.reason(mint(ec(), {{"alg", "ES256"}}, c)) == "alg_key_mismatch");  // no key for ES256
   CHECK(all3().reason(mint(ed(), {{"alg", "EdDSA"}, {"kid", "ed-9"}}, c)) == "kid_unknown");
   CHECK(all3().reason(mint(ed(), {{"alg", "EdDSA"}, {"kid", 1}}, c)) == "kid_malformed");
+  CHECK(all3().reason(mint(ed(), {{"alg", "EdDSA"}, {"kid", ""}}, c)) == "kid_malformed");
   CHECK(all3().reason(mint(ed(), {{"alg", "EdDSA"}, {"typ", "AT+JWT"}}, c)) == "ok");
   CHECK(all3().reason(mint(ed(), {{"alg", "EdDSA"}, {"typ", "dpop+jwt"}}, c)) == "typ_unexpected");
   CHECK(all3().reason(mint(ed(), {{"alg", "EdDSA"}, {"typ", 5}}, c)) == "typ_unexpected");
