@@ -83,6 +83,8 @@ std::shared_ptr<evp_pkey_st> rsa(const json& jwk) {
   if (n[0] == '\0' || e[0] == '\0') throw Fail{"RSA \"n\" or \"e\" has a leading zero byte"};
   if (n.size() < 256) throw Fail{"RSA key shorter than 2048 bits"};
   if (n.size() > 1024) throw Fail{"RSA key longer than 8192 bits"};
+  if (e.size() > 8 || (static_cast<unsigned char>(e.back()) & 1) == 0 || (e.size() == 1 && e[0] == '\x01'))
+    throw Fail{"RSA \"e\" is not an odd exponent of at most 64 bits above 1"};
   auto pkey = from_params("RSA", [&](OSSL_PARAM_BLD* bld, auto& nums) {
     for (const std::string* part : {&n, &e})
       nums.emplace_back(BN_bin2bn(reinterpret_cast<const unsigned char*>(part->data()), static_cast<int>(part->size()),

@@ -343,6 +343,11 @@ TEST_CASE("token: JWKS files that are refused", "[token][jwks]") {
   json small_rsa = rsa().jwk();
   small_rsa["n"] = base64url_encode(std::string(128, '\xc1'));
   CHECK(refused(json{{"keys", {small_rsa}}}) == "JWKS key 0: RSA key shorter than 2048 bits");
+  for (std::string e : {std::string("\x01", 1), std::string("\x01\x00", 2), std::string(9, '\x01')}) {
+    json bad_e = rsa().jwk();
+    bad_e["e"] = base64url_encode(e);
+    CHECK(refused(json{{"keys", {bad_e}}}) == "JWKS key 0: RSA \"e\" is not an odd exponent of at most 64 bits above 1");
+  }
   json bad_b64 = edk;
   bad_b64["x"] = edk["x"].get<std::string>() + "=";
   CHECK(refused(json{{"keys", {bad_b64}}}) == "JWKS key 0: \"x\" is not base64url");
@@ -371,4 +376,32 @@ TEST_CASE("token: the JWKS file is read again when it changes; a bad change is r
   JwksFile missing(g.path + ".nope");
   CHECK_FALSE(missing.load(&error));
   CHECK(error.find("cannot read the JWKS file") == 0);
+}
+
+TEST_CASE("token: the RFCs' example signatures verify (known answers, not our own signer)", "[token]") {
+  // RFC 8037 A.2 / A.4: Ed25519 over a payload that is not JSON, so a
+  // signature that holds shows as payload_not_json.
+  KeySet okp;
+  std::string error;
+  REQUIRE(read_jwks(R"({"keys":[{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}]})",
+                    &okp, &error));
+  std::string rfc8037 =
+      "eyJhbGciOiJFZERTQSJ9.RXhhbXBsZSBvZiBFZDI1NTE5IHNpZ25pbmc."
+      "hgyY0il_MGCjP0JzlnLWG1PPOt7-09PGcvMg3AIbQR6dWbhijcNR4ki4iylGjg5BhVsPt9g7sVvpAr_MuM0KAg";
+  json claims_out;
+  CHECK(std::string(verify_jws(rfc8037, okp, &claims_out)) == "payload_not_json");
+  std::string flipped = rfc8037;
+  flipped[flipped.size() - 5] = flipped[flipped.size() - 5] == 'A' ? 'B' : 'A';
+  CHECK(std::string(verify_jws(flipped, okp, &claims_out)) == "signature_invalid");
+  // RFC 7515 A.3: ES256, JOSE r||s.
+  KeySet p256;
+  REQUIRE(read_jwks(R"({"keys":[{"kty":"EC","crv":"P-256","x":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU",
+                     "y":"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0"}]})",
+                    &p256, &error));
+  std::string rfc7515 =
+      "eyJhbGciOiJFUzI1NiJ9."
+      "eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ."
+      "DtEhU3ljbEg8L38VWAfUAqOyKAM6-Xx-F4GawxaepmXFCgfTjDxw5djxLa8ISlSApmWQxfKTUJqPP3-Kg6NU1Q";
+  CHECK(verify_jws(rfc7515, p256, &claims_out) == nullptr);
+  CHECK(claims_out["iss"] == "joe");
 }
