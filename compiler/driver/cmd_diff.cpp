@@ -14,7 +14,7 @@ namespace agentpol::driver {
 const CommandSpec& diffSpec() {
   static const CommandSpec spec{
       "diff",
-      "agentpolc diff OLD… -- NEW… [--format text|json] [--fail-on any|allow] [--timeout DUR]",
+      "agentpolc diff OLD… -- NEW… [--format text|json] [--fail-on any|allow] [--today DATE] [--timeout DUR]",
       "Show, per action, the requests whose decision changes between two policy versions.",
       "Actions present in both versions with the same parameters and arguments are\n"
       "compared; added, removed and re-typed actions are listed as such.\n"
@@ -26,6 +26,7 @@ const CommandSpec& diffSpec() {
       "3 a query could not be decided (and no failing change was found).",
       {{"format", 0, "FORMAT", "text (default) or json"},
        {"fail-on", 0, "WHAT", "any (default) or allow"},
+       {"today", 0, "DATE", "example requests prefer `now` on this day (YYYY-MM-DD; default the current UTC date)"},
        {"timeout", 0, "DUR", "solver time limit per query (default 10s)"}},
       1,
       true};
@@ -53,7 +54,7 @@ int runDiff(const ParsedArgs& args) {
   auto newC = compileSources(args.afterDashDash);
   printDiagnostics(*newC, OutputFormat::Text, std::cout, std::cerr);
   if (!oldC->policy || !newC->policy) return kExitFailed;
-  verify::DiffReport d = verify::diffPolicies(*oldC->policy, *newC->policy, options.timeoutMs);
+  verify::DiffReport d = verify::diffPolicies(*oldC->policy, *newC->policy, options.timeoutMs, options.today);
   if (format == "json") std::cout << verify::diffJson(d).dump(2) << "\n";
   else std::cout << verify::diffText(d);
   bool failing = failOn == "allow" ? d.opens() : d.changed();

@@ -91,8 +91,12 @@ void compare(Prover& prover, ActionModel& render, const z3::expr& from, const z3
 
 }  // namespace
 
-DiffReport diffPolicies(const sema::CheckedPolicy& oldP, const sema::CheckedPolicy& newP, unsigned timeoutMs) {
+DiffReport diffPolicies(const sema::CheckedPolicy& oldP, const sema::CheckedPolicy& newP, unsigned timeoutMs,
+                        int64_t today) {
   DiffReport report;
+  ProverOptions proverOptions;
+  proverOptions.timeoutMs = timeoutMs;
+  if (today != 0) proverOptions.preferredNow = preferredNowFor(today);
   Z3Env env;
   AgentDomain agents = unionDomain(oldP.schema, newP.schema);
   z3::expr deny = env.ctx().int_val(0);
@@ -102,7 +106,7 @@ DiffReport diffPolicies(const sema::CheckedPolicy& oldP, const sema::CheckedPoli
     auto it = oldP.schema.actionIndex.find(na.name);
     uint32_t ni = newP.schema.actionIndex.lookup(na.name);
     ActionModel nm(env, newP, ni, agents, "new.");
-    Prover prover(env, timeoutMs);
+    Prover prover(env, proverOptions);
     prover.add(nm);
     if (it == oldP.schema.actionIndex.end() || signature(oldP.schema.actions[it->second]) != signature(na)) {
       d.state = it == oldP.schema.actionIndex.end() ? "added" : "signature_changed";
@@ -123,7 +127,7 @@ DiffReport diffPolicies(const sema::CheckedPolicy& oldP, const sema::CheckedPoli
     d.action = oa.name;
     d.state = "removed";
     ActionModel om(env, oldP, oldP.schema.actionIndex.lookup(oa.name), agents, "old.");
-    Prover prover(env, timeoutMs);
+    Prover prover(env, proverOptions);
     prover.add(om);
     compare(prover, om, om.decision->decision, deny, !om.complete(), d);
     d.changed = true;

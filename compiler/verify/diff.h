@@ -42,8 +42,10 @@ struct DiffReport {
   bool unknown() const;
 };
 
+// today: --today (epoch seconds, midnight UTC; 0: none): example requests
+// prefer `now` on that day, as verify's counterexamples do.
 DiffReport diffPolicies(const sema::CheckedPolicy& oldPolicy, const sema::CheckedPolicy& newPolicy,
-                        unsigned timeoutMs);
+                        unsigned timeoutMs, int64_t today = 0);
 
 nlohmann::json diffJson(const DiffReport& d);
 std::string diffText(const DiffReport& d);

@@ -60,6 +60,10 @@ struct ProverOptions {
   std::optional<int64_t> preferredNow;
 };
 
+// The `now` counterexamples prefer for a --today (epoch seconds, midnight
+// UTC): that day's noon, far from both day boundaries.
+inline int64_t preferredNowFor(int64_t today) { return today + 12 * 3600; }
+
 class Prover {
  public:
   Prover(Z3Env& env, ProverOptions options);

@@ -30,7 +30,7 @@ Prover& Session::prover(uint32_t action) {
   auto& slot = provers_[action];
   if (!slot) {
     ProverOptions o{options_.timeoutMs, options_.slice, options_.minimizeCores, std::nullopt};
-    if (options_.today != 0) o.preferredNow = options_.today + 12 * 3600;  // noon of --today
+    if (options_.today != 0) o.preferredNow = preferredNowFor(options_.today);
     slot = std::make_unique<Prover>(env_, o);
     slot->add(model(action));
   }

@@ -38,6 +38,20 @@ TEST_CASE("options: diff reads options after NEW, between and before", "[options
   CHECK(r.exit == 0);  // access only closes
 }
 
+TEST_CASE("options: diff's example requests take `now` on --today (issue 8: readable examples)", "[options]") {
+  std::string oldP = q(scratch(kOld, ".agentpol")), newP = q(scratch(kNew, ".agentpol"));
+  for (const char* day : {"2026-11-28", "2031-02-03"}) {
+    RunResult r = agentpolc("diff " + oldP + " -- " + newP + " --format json --today " + day);
+    INFO(r.err);
+    CHECK(r.exit == 1);
+    CHECK(r.out.find(std::string("\"now\": \"") + day + "T12:00:00Z\"") != std::string::npos);
+    CHECK(r.out.find("1970-01-01") == std::string::npos);
+  }
+  RunResult r = agentpolc("diff " + oldP + " -- " + newP + " --today 2026-02-31");
+  CHECK(r.exit == 2);
+  CHECK(r.err.find("--today: invalid date") != std::string::npos);
+}
+
 TEST_CASE("options: diff takes one `--`; NEW must not be empty", "[options]") {
   std::string oldP = q(scratch(kOld, ".agentpol")), newP = q(scratch(kNew, ".agentpol"));
   RunResult r = agentpolc("diff " + oldP + " -- " + newP + " -- " + newP);
