@@ -65,7 +65,7 @@ class Reader {
   bool entityId(Node n, const Path* p, std::string_view* id);  // n: the `id` member, or kAbsent
 
   // reader_values.h: objects of fields, values, entities
-  bool fields(const FieldTable& set, Node obj, const Path* p, const Target& target);
+  bool fields(const std::vector<FieldNode>& set, Node obj, const Path* p, const Target& target);
   bool field(const FieldNode& f, Node n, const Path* p, const Target& target);
   bool setSlot(const FieldHandle& h, const Value& v, const Target& target);
   bool value(Type t, Node n, const Path* p, Value* out);

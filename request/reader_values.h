@@ -1,16 +1,13 @@
 // reader_values.h — private to request/ (included by reader_core.h): the
 // Reader's objects of fields (context, args, attrs and the records inside
 // them), typed values (spec section 8) and entities, with one message per
-// schema problem. Checked values go into the Request through
-// api/request_fill.h (no second type check in the runtime).
+// schema problem.
 #pragma once
 
 #include <algorithm>
 
 #include "request/reader_core.h"
 #include "request/value_text.h"
-
-#include "api/request_fill.h"  // the runtime's setters for checked values
 
 namespace agentpol::request::detail {
 
@@ -64,17 +61,18 @@ class SeenFields {
 };
 
 template <class View>
-bool Reader<View>::fields(const FieldTable& set, Node obj, const Path* p, const Target& target) {
+bool Reader<View>::fields(const std::vector<FieldNode>& set, Node obj, const Path* p, const Target& target) {
   if (!absent(obj) && v_.kind(obj) != JsonKind::Object) return fail(p, "expected an object, got " + describe(obj));
   SeenFields seen(set.size(), seen_);
   if (!absent(obj)) {
     bool ok = v_.members(obj, [&](std::string_view key, Node c) {
       Path kp{p, key};
-      size_t i = set.find(key);
-      if (i == FieldTable::kNotFound) return fail(&kp, "unknown " + std::string(target.what));
+      auto f = std::find_if(set.begin(), set.end(), [&](const FieldNode& x) { return sameName(x.name, key); });
+      if (f == set.end()) return fail(&kp, "unknown " + std::string(target.what));
+      size_t i = static_cast<size_t>(f - set.begin());
       if (seen.has(i)) return fail(&kp, "given twice");
       seen.set(i);
-      return field(set[i], c, &kp, target);
+      return field(*f, c, &kp, target);
     });
     if (!ok) return false;
   }
@@ -103,11 +101,11 @@ bool Reader<View>::field(const FieldNode& f, Node n, const Path* p, const Target
 template <class View>
 bool Reader<View>::setSlot(const FieldHandle& h, const Value& v, const Target& target) {
   switch (target.kind) {
-    case Target::Kind::Context: return agentpol::detail::fill_context(req_, h, v);
-    case Target::Kind::Action: return agentpol::detail::fill_arg(req_, h, v);
-    case Target::Kind::Attrs: break;
+    case Target::Kind::Context: req_.set_context(h, v); break;
+    case Target::Kind::Action: req_.set_arg(h, v); break;
+    case Target::Kind::Attrs: req_.set_attr(target.entity, h, v); break;
   }
-  return agentpol::detail::fill_attr(req_, target.entity, h, v);
+  return req_.ok();
 }
 
 template <class View>
@@ -142,10 +140,9 @@ bool Reader<View>::scalar(Type t, Node n, const Path* p, Value* out) {
       return true;
     case Kind::Enum: {
       if (k != JsonKind::String) return wrongType(t, n, p);
-      uint32_t index = bundle_.enum_value(t.param(), v_.string(n));
-      if (index == kNone) return fail(p, unknownEnumValue(schema_.image().enums[t.param()], describe(n)));
+      if (bundle_.enum_value(t.param(), v_.string(n)) == kNone)
+        return fail(p, unknownEnumValue(schema_.image().enums[t.param()], describe(n)));
       *out = Value::enumeration(v_.string(n));
-      out->n = index;  // for fill_* (api/request_fill.h)
       return true;
     }
     case Kind::Money:

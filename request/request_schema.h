@@ -6,7 +6,6 @@
 
 #include <agentpol/bundle.h>
 
-#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -18,37 +17,18 @@ namespace agentpol::request {
 // scan of the request's entities, so this bounds the work a request can cause).
 inline constexpr size_t kMaxEntities = 1024;
 
-struct FieldNode;
-
-// The fields of one JSON object level, in declaration order, with an
-// open-addressing hash table of their names (built by index()), so a key is
-// found in about one comparison instead of a scan.
-struct FieldTable {
-  std::vector<FieldNode> nodes;
-  std::vector<uint32_t> slots;  // 1 + index into nodes, or 0 (empty); size a power of two
-  static constexpr size_t kNotFound = static_cast<size_t>(-1);
-
-  size_t size() const;
-  const FieldNode& operator[](size_t i) const;
-  size_t find(std::string_view name) const;  // index into nodes, or kNotFound
-  void index();                              // (re)builds slots, here and below
-};
-
 struct FieldNode {
-  std::string name;       // one path segment ("issued_at")
-  FieldHandle handle;     // a slot; invalid for a record node
-  FieldTable children;    // a record node's fields
-  bool required = false;  // slot: not optional; record: some slot below is required
+  std::string name;                 // one path segment ("issued_at")
+  FieldHandle handle;               // a slot; invalid for a record node
+  std::vector<FieldNode> children;  // a record node's fields
+  bool required = false;            // slot: not optional; record: some slot below is required
 
   bool isRecord() const { return !handle.valid(); }
 };
 
-inline size_t FieldTable::size() const { return nodes.size(); }
-inline const FieldNode& FieldTable::operator[](size_t i) const { return nodes[i]; }
-
 // The fields of one JSON object (context, args, attrs, or a record inside one).
 struct FieldSet {
-  FieldTable fields;
+  std::vector<FieldNode> fields;
   std::string what;  // for messages: "context field", "argument of `refund`", "attribute of User"
   const FieldNode* find(std::string_view name) const;
 };

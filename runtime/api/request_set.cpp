@@ -1,9 +1,6 @@
 // request_set.cpp — Request's value setters (context, params/args, entity
 // attributes; by handle or by name), duplicate entity definitions, and
-// seal_request(): the completeness check decide() runs before step 1; and
-// the request reader's setters for checked values (api/request_fill.h).
-#include "api/access.h"
-#include "api/request_fill.h"
+// seal_request(): the completeness check decide() runs before step 1.
 #include "api/request_values.h"
 
 #include <agentpol/request.h>
@@ -29,60 +26,15 @@ bool write_slot(RequestData& d, Type t, bool optional, const Value& v, Val* dst,
 
 std::string q(std::string_view s) { return "`" + std::string(s) + "`"; }
 
-// The slot a handle names (image == nullptr: the request has failed).
-struct Slot {
-  const SlotImage* image = nullptr;
-  Val* dst = nullptr;
-  uint8_t* has = nullptr;
-};
-
-Slot context_slot(Request& r, RequestData& d, const FieldHandle& f) {
-  if (f.kind != FieldKind::Context || f.slot >= d.ctx.size()) return r.fail("unknown context field"), Slot{};
-  return Slot{&d.sd->image.context[f.slot], &d.ctx[f.slot], &d.ctx_has[f.slot]};
-}
-
-Slot arg_slot(Request& r, RequestData& d, const FieldHandle& f) {
-  if (d.action == kNone || f.owner != d.action)
-    return r.fail("argument set before its action, or for another action"), Slot{};
-  const ActionImage& a = d.sd->image.actions[d.action];
-  bool param = f.kind == FieldKind::Param;
-  const auto& slots = param ? a.params : a.args;
-  if ((!param && f.kind != FieldKind::Arg) || f.slot >= slots.size())
-    return r.fail("unknown argument of " + q(a.name)), Slot{};
-  if (param) return Slot{&slots[f.slot], &d.params[f.slot], &d.params_has[f.slot]};
-  return Slot{&slots[f.slot], &d.args[f.slot], &d.args_has[f.slot]};
-}
-
-Slot attr_slot(Request& r, RequestData& d, EntityRef e, const FieldHandle& f) {
-  if (e.index < 0 || static_cast<size_t>(e.index) >= d.ents.size()) return r.fail("attribute of an unknown entity"), Slot{};
-  EntityRow& row = d.ents[static_cast<size_t>(e.index)];
-  if (f.kind != FieldKind::Attr || f.owner != row.type || row.type == kNone ||
-      f.slot >= d.sd->image.entity_types[row.type].attrs.size()) return r.fail("unknown attribute"), Slot{};
-  row.has_attrs = 1;
-  uint32_t open = detail::open_block(d, e.index);
-  size_t at = (open != kNone ? open : row.attr_off) + f.slot;
-  return Slot{&d.sd->image.entity_types[row.type].attrs[f.slot], &d.attrs[at], &d.attrs_has[at]};
-}
-
-// A value the request reader has checked (api/request_fill.h) into slot s.
-bool fill(Request& r, RequestData& d, const Slot& s, const Value& v) {
-  if (!s.image) return false;
-  if (!detail::convert_checked(d, s.image->type, v, s.dst)) {
-    r.fail("internal: a checked value does not fit slot " + q(s.image->name));
-    return false;
-  }
-  *s.has = 1;
-  return r.ok();
-}
-
 }  // namespace
 
 void Request::set_context(const FieldHandle& f, const Value& v) {
   RequestData& d = *d_;
-  Slot s = context_slot(*this, d, f);
+  if (f.kind != FieldKind::Context || f.slot >= d.ctx.size()) return fail("unknown context field");
+  const SlotImage& s = d.sd->image.context[f.slot];
   std::string why;
-  if (s.image && !write_slot(d, s.image->type, s.image->optional, v, s.dst, s.has, &why))
-    fail("context field " + q(s.image->name) + ": " + why);
+  if (!write_slot(d, s.type, s.optional, v, &d.ctx[f.slot], &d.ctx_has[f.slot], &why))
+    fail("context field " + q(s.name) + ": " + why);
 }
 
 void Request::set_context(std::string_view path, const Value& v) {
@@ -93,10 +45,17 @@ void Request::set_context(std::string_view path, const Value& v) {
 
 void Request::set_arg(const FieldHandle& f, const Value& v) {
   RequestData& d = *d_;
-  Slot s = arg_slot(*this, d, f);
+  if (d.action == kNone || f.owner != d.action) return fail("argument set before its action, or for another action");
+  const ActionImage& a = d.sd->image.actions[d.action];
+  bool param = f.kind == FieldKind::Param;
+  const auto& slots = param ? a.params : a.args;
+  if ((!param && f.kind != FieldKind::Arg) || f.slot >= slots.size()) return fail("unknown argument of " + q(a.name));
+  const SlotImage& s = slots[f.slot];
+  Val* dst = param ? &d.params[f.slot] : &d.args[f.slot];
+  uint8_t* has = param ? &d.params_has[f.slot] : &d.args_has[f.slot];
   std::string why;
-  if (s.image && !write_slot(d, s.image->type, s.image->optional, v, s.dst, s.has, &why))
-    fail("argument " + q(s.image->name) + " of " + q(d.sd->image.actions[d.action].name) + ": " + why);
+  if (!write_slot(d, s.type, s.optional, v, dst, has, &why))
+    fail("argument " + q(s.name) + " of " + q(a.name) + ": " + why);
 }
 
 void Request::set_arg(std::string_view name, const Value& v) {
@@ -135,12 +94,18 @@ void Request::end_attrs(EntityRef e) {
 
 void Request::set_attr(EntityRef e, const FieldHandle& f, const Value& v) {
   RequestData& d = *d_;
-  Slot s = attr_slot(*this, d, e, f);
+  if (e.index < 0 || static_cast<size_t>(e.index) >= d.ents.size()) return fail("attribute of an unknown entity");
+  EntityRow& row = d.ents[static_cast<size_t>(e.index)];
+  if (f.kind != FieldKind::Attr || f.owner != row.type || row.type == kNone ||
+      f.slot >= d.sd->image.entity_types[row.type].attrs.size()) return fail("unknown attribute");
+  row.has_attrs = 1;
+  const SlotImage& s = d.sd->image.entity_types[row.type].attrs[f.slot];
+  uint32_t open = detail::open_block(d, e.index);
+  size_t at = (open != kNone ? open : row.attr_off) + f.slot;
   std::string why;
-  if (!s.image || write_slot(d, s.image->type, s.image->optional, v, s.dst, s.has, &why)) return;
-  const EntityRow& row = d.ents[static_cast<size_t>(e.index)];
-  fail("attribute " + q(s.image->name) + " of " + d.sd->image.entity_types[row.type].name + " " +
-       q(detail::as_view(row.id)) + ": " + why);
+  if (!write_slot(d, s.type, s.optional, v, &d.attrs[at], &d.attrs_has[at], &why))
+    fail("attribute " + q(s.name) + " of " + d.sd->image.entity_types[row.type].name + " " +
+         q(detail::as_view(row.id)) + ": " + why);
 }
 
 void Request::set_attr(EntityRef e, std::string_view name, const Value& v) {
@@ -225,24 +190,6 @@ bool seal_request(RequestData& d) {
                            std::string(as_view(row.id)) + "`");
   }
   return true;
-}
-
-bool fill_context(Request& r, const FieldHandle& f, const Value& v) {
-  if (v.tag == Value::Tag::Null) return r.set_context(f, v), r.ok();
-  RequestData& d = Access::request(r);
-  return fill(r, d, context_slot(r, d, f), v);
-}
-
-bool fill_arg(Request& r, const FieldHandle& f, const Value& v) {
-  if (v.tag == Value::Tag::Null) return r.set_arg(f, v), r.ok();
-  RequestData& d = Access::request(r);
-  return fill(r, d, arg_slot(r, d, f), v);
-}
-
-bool fill_attr(Request& r, EntityRef e, const FieldHandle& f, const Value& v) {
-  if (v.tag == Value::Tag::Null) return r.set_attr(e, f, v), r.ok();
-  RequestData& d = Access::request(r);
-  return fill(r, d, attr_slot(r, d, e, f), v);
 }
 
 }  // namespace detail

@@ -76,43 +76,6 @@ bool convert_scalar(RequestData& d, Type want, const Value& v, Val* out, std::st
   }
 }
 
-namespace {
-
-// A set's items converted by `scalar` into the arena, made canonical.
-template <class Scalar>
-bool convert_set(RequestData& d, const Value& v, Val* out, Scalar&& scalar) {
-  Val* items = static_cast<Val*>(d.arena.alloc(sizeof(Val) * (v.count ? v.count : 1)));
-  for (size_t i = 0; i < v.count; ++i)
-    if (!scalar(v.items[i], &items[i])) return false;
-  *out = Val{canonical_set(items, static_cast<int64_t>(v.count)), items};  // see vm/value.h
-  return true;
-}
-
-// A scalar the request reader has checked (api/request_fill.h): only what
-// is cheap is checked again.
-bool checked_scalar(RequestData& d, Type want, const Value& v, Val* out) {
-  if (v.tag != tag_of(want.kind())) return false;
-  switch (want.kind()) {
-    case Kind::String: *out = copy_string(d, v.s); return true;
-    case Kind::Money:
-      if (!(Type::money(v.s) == want)) return false;
-      break;
-    case Kind::Enum:
-      if (v.n < 0 || static_cast<size_t>(v.n) >= d.sd->image.enums[want.param()].values.size()) return false;
-      break;
-    case Kind::Entity:
-      if (v.n < 0 || static_cast<size_t>(v.n) >= d.ents.size() || d.ents[static_cast<size_t>(v.n)].type != want.param())
-        return false;
-      break;
-    case Kind::Bool: *out = scalar_val(v.n != 0); return true;
-    default: break;
-  }
-  *out = scalar_val(v.n);
-  return true;
-}
-
-}  // namespace
-
 bool convert_value(RequestData& d, Type want, const Value& v, Val* out, std::string* why) {
   if (!want.is_set()) return convert_scalar(d, want, v, out, why);
   if (v.tag != Value::Tag::Set) {
@@ -120,13 +83,11 @@ bool convert_value(RequestData& d, Type want, const Value& v, Val* out, std::str
     return false;
   }
   if (v.count > 0 && v.items == nullptr) { *why = "set without items"; return false; }
-  return convert_set(d, v, out, [&](const Value& x, Val* o) { return convert_scalar(d, want.element(), x, o, why); });
-}
-
-bool convert_checked(RequestData& d, Type want, const Value& v, Val* out) {
-  if (!want.is_set()) return checked_scalar(d, want, v, out);
-  if (v.tag != Value::Tag::Set || (v.count > 0 && v.items == nullptr)) return false;
-  return convert_set(d, v, out, [&](const Value& x, Val* o) { return checked_scalar(d, want.element(), x, o); });
+  Val* items = static_cast<Val*>(d.arena.alloc(sizeof(Val) * (v.count ? v.count : 1)));
+  for (size_t i = 0; i < v.count; ++i)
+    if (!convert_scalar(d, want.element(), v.items[i], &items[i], why)) return false;
+  *out = Val{canonical_set(items, static_cast<int64_t>(v.count)), items};  // see vm/value.h
+  return true;
 }
 
 bool same_value(Type t, const Val& a, const Val& b) {
