@@ -3,8 +3,9 @@
 // spreads permits/forbids/escalates over agents and actions with arithmetic,
 // string, set and `has` conditions; and on the agent workload of
 // verify_workload.h (1 001 unreviewed agents, 110 and 1 010 rules), the
-// Z3 context kept at the end as `agentpolc verify` does. Counters: the number of checks and the time each kind of
-// check reports (its solver queries, CheckResult::millis).
+// Z3 context kept at the end as `agentpolc verify` does, with --jobs 1 and 2
+// (wall time: UseRealTime). Counters: the number of checks and the time each
+// kind of check reports (its solver queries, CheckResult::millis).
 // `bench_verify --write-workload N FILE` writes the agent workload with N
 // named rules to FILE (to run `agentpolc verify` or perf on it).
 #include <benchmark/benchmark.h>
@@ -57,7 +58,7 @@ context { intent: Intent, budget: Int }
   return s;
 }
 
-void runVerify(benchmark::State& state, const std::string& text, bool keepSolver) {
+void runVerify(benchmark::State& state, const std::string& text, bool keepSolver, unsigned jobs = 1) {
   diag::SourceManager sm;
   diag::DiagnosticEngine diags;
   FileId id = sm.addFile("bench.agentpol", text);
@@ -71,6 +72,7 @@ void runVerify(benchmark::State& state, const std::string& text, bool keepSolver
   verify::VerifyOptions o;
   o.today = 1795824000;
   o.releaseSolver = !keepSolver;
+  o.jobs = jobs;
   size_t checks = 0;
   std::map<std::string, double> perKind;  // solver time (CheckResult::millis) by check kind
   for (auto _ : state) {
@@ -86,17 +88,23 @@ void runVerify(benchmark::State& state, const std::string& text, bool keepSolver
 
 void BM_Verify(benchmark::State& state) { runVerify(state, syntheticPolicy(static_cast<int>(state.range(0))), false); }
 
-// Arg: named rules (100 -> the 110-rule set, 1000 -> the 1 010-rule set).
+// Args: named rules (100 -> the 110-rule set, 1000 -> the 1 010-rule set),
+// then --jobs.
 void BM_VerifyAgents(benchmark::State& state) {
-  runVerify(state, bench::verifyWorkload(static_cast<int>(state.range(0))), true);
+  runVerify(state, bench::verifyWorkload(static_cast<int>(state.range(0))), true,
+            static_cast<unsigned>(state.range(1)));
 }
 
 }  // namespace
 
 BENCHMARK(BM_Verify)->Arg(10)->Arg(100)->Arg(1000)->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK(BM_VerifyAgents)
-    ->Arg(100)
-    ->Arg(1000)
+    ->ArgNames({"rules", "jobs"})
+    ->Args({100, 1})
+    ->Args({100, 2})
+    ->Args({1000, 1})
+    ->Args({1000, 2})
+    ->UseRealTime()
     ->Unit(benchmark::kMillisecond)
     ->Iterations(1);
 

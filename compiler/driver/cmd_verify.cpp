@@ -16,7 +16,7 @@ const CommandSpec& verifySpec() {
   static const CommandSpec spec{
       "verify",
       "agentpolc verify FILE|FOLDER… [--format text|json|sarif] [--today DATE] [--max-review-age DUR] "
-      "[--timeout DUR]",
+      "[--timeout DUR] [--jobs N]",
       "Prove the built-in checks and every assert of a policy set with Z3.",
       "Checks: delegation, scope, dead-rule, shadowed, inventory, and each assert.\n"
       "A violated check comes with a counterexample request that `agentpolc eval`\n"
@@ -26,7 +26,8 @@ const CommandSpec& verifySpec() {
       {{"format", 0, "FORMAT", "text (default), json or sarif"},
        {"today", 0, "DATE", "the date reviews are aged against (default: today, UTC)"},
        {"max-review-age", 0, "DUR", "oldest acceptable `reviewed` date (default 90d)"},
-       {"timeout", 0, "DUR", "solver time limit per check (default 10s; e.g. 500ms)"}},
+       {"timeout", 0, "DUR", "solver time limit per check (default 10s; e.g. 500ms)"},
+       {"jobs", 0, "N", "check batches run on N threads, 1 to 256 (default 1); same report for every N"}},
       1,
       false};
   return spec;
@@ -40,7 +41,7 @@ int runVerify(const ParsedArgs& args) {
   }
   verify::VerifyOptions options;
   std::string error;
-  if (!parseVerifyOptions(args, options, error)) {
+  if (!parseVerifyOptions(args, options, error) || !parseJobsOption(args, &options.jobs, error)) {
     std::cerr << "agentpolc verify: " << error << "\n";
     return kExitUsage;
   }

@@ -1,12 +1,13 @@
-// verify_args.cpp — --today, --max-review-age and --timeout: the text goes
-// through compiler/literal, then the option's own rule (a date, not a time;
-// a timeout above zero and at most an hour).
+// verify_args.cpp — --today, --max-review-age, --timeout and --jobs: the
+// text goes through compiler/literal, then the option's own rule (a date, not
+// a time; a timeout above zero and at most an hour; 1 to 256 jobs).
 #include "driver/verify_args.h"
 
 #include <chrono>
 
 #include <fmt/format.h>
 
+#include "literal/number_text.h"
 #include "literal/time_text.h"
 
 namespace agentpol::driver {
@@ -46,6 +47,18 @@ bool parseTimeoutOption(const ParsedArgs& args, unsigned* ms, std::string& error
     return false;
   }
   *ms = static_cast<unsigned>(v);
+  return true;
+}
+
+bool parseJobsOption(const ParsedArgs& args, unsigned* jobs, std::string& error) {
+  if (!args.has("jobs")) return true;
+  std::string text = args.get("jobs");
+  int64_t v = 0;
+  if (!literal::parseDigits(text, false, &v) || v < 1 || v > kMaxJobs) {
+    error = fmt::format("--jobs: expected a whole number from 1 to {}, not `{}`", kMaxJobs, text);
+    return false;
+  }
+  *jobs = static_cast<unsigned>(v);
   return true;
 }
 

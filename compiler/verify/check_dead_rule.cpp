@@ -123,10 +123,11 @@ void attachExample(Session& s, uint32_t ri, CheckResult& r) {
 
 }  // namespace
 
-std::vector<CheckResult> checkDeadRules(Session& s) {
+std::vector<CheckResult> checkDeadRules(Session& s, RuleSpan span) {
   std::vector<CheckResult> out;
   const sema::CheckedPolicy& p = s.policy();
-  for (uint32_t ri = 0; ri < p.rules.size(); ++ri) {
+  uint32_t end = std::min<uint32_t>(span.end, static_cast<uint32_t>(p.rules.size()));
+  for (uint32_t ri = span.begin; ri < end; ++ri) {
     const sema::CheckedRule& rule = p.rules[ri];
     CheckResult r;
     r.name = r.kind = "dead-rule";

@@ -39,6 +39,9 @@ struct VerifyOptions {
   int64_t today = 0;                     // epoch seconds (midnight UTC)
   int64_t maxReviewAge = 90 * 86400;     // seconds
   unsigned timeoutMs = 10000;            // per solver query
+  // Worker threads for the check batches (verifier.cpp); the report is the
+  // same for every value. 1..256 (--jobs).
+  unsigned jobs = 1;
   // false: the run's Z3 context is not torn down but kept until the process
   // exits (for a CLI that exits after the report: deleting a context that
   // encoded 1 000 agents and rules costs seconds, docs/performance.md).

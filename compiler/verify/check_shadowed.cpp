@@ -3,6 +3,8 @@
 // (same agent, same action), so it never changes a decision. Subject = rule
 // id; a violation names the covering forbids (unsat core) and gives an
 // example request where the rule matches and is overruled.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "verify/checks.h"
@@ -25,10 +27,11 @@ z3::expr forbidOfSide(const sema::CheckedPolicy& p, const ActionModel& m, const 
 
 }  // namespace
 
-std::vector<CheckResult> checkShadowed(Session& s, const std::vector<CheckResult>& dead) {
+std::vector<CheckResult> checkShadowed(Session& s, const std::vector<CheckResult>& dead, RuleSpan span) {
   std::vector<CheckResult> out;
   const sema::CheckedPolicy& p = s.policy();
-  for (uint32_t ri = 0; ri < p.rules.size(); ++ri) {
+  uint32_t end = std::min<uint32_t>(span.end, static_cast<uint32_t>(p.rules.size()));
+  for (uint32_t ri = span.begin; ri < end; ++ri) {
     const sema::CheckedRule& rule = p.rules[ri];
     if (rule.effect == ast::Effect::Forbid) continue;
     CheckResult r;

@@ -3,6 +3,7 @@
 // (delegation: one for the whole policy). See docs/verification.md.
 #pragma once
 
+#include <cstdint>
 #include <vector>
 
 #include "verify/session.h"
@@ -12,9 +13,15 @@ namespace agentpol::verify {
 std::vector<CheckResult> checkInventory(Session& s);
 CheckResult checkDelegation(Session& s);
 std::vector<CheckResult> checkScope(Session& s);
-std::vector<CheckResult> checkDeadRules(Session& s);
-// `dead` = checkDeadRules' results (a dead rule is not reported shadowed).
-std::vector<CheckResult> checkShadowed(Session& s, const std::vector<CheckResult>& dead);
+// The rules [begin, end) of the policy (clamped to its rules): the per-rule
+// checks can run on a part of the rules (verify --jobs, verifier.cpp).
+struct RuleSpan {
+  uint32_t begin = 0, end = UINT32_MAX;
+};
+std::vector<CheckResult> checkDeadRules(Session& s, RuleSpan span = {});
+// `dead` = checkDeadRules' results on the same span (a dead rule is not
+// reported shadowed).
+std::vector<CheckResult> checkShadowed(Session& s, const std::vector<CheckResult>& dead, RuleSpan span = {});
 std::vector<CheckResult> checkAsserts(Session& s);
 
 // The delegation obligation for any decision function: a request with a

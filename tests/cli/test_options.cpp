@@ -185,4 +185,24 @@ TEST_CASE("option values: durations are checked for overflow and form", "[option
   }
   r = agentpolc("verify " + pol + " --today 2026-11-28 --timeout 1500ms --max-review-age 400d --format json");
   CHECK(inventoryStatus(r.out) == "proved");
+  // --jobs: 1 to 256 threads, verify only (build --verify, diff and
+  // inventory do not take it).
+  for (const char* bad : {"0", "-1", "two", "257", "1.5", "", "99999999999999999999", "+2", "2x"}) {
+    r = agentpolc("verify " + pol + " --jobs=" + bad);
+    INFO("--jobs " << bad << ": " << r.err);
+    CHECK(r.exit == 2);
+    CHECK(r.err.find(std::string("agentpolc verify: --jobs: expected a whole number from 1 to 256, not `") + bad +
+                     "`") == 0);
+  }
+  for (const char* good : {"1", "2", "256"}) {
+    r = agentpolc("verify " + pol + " --today 2026-11-28 --max-review-age 400d --format json --jobs " + good);
+    INFO("--jobs " << good);
+    CHECK(inventoryStatus(r.out) == "proved");
+  }
+  for (const std::string& cmd : {"inventory " + pol, "diff " + pol + " -- " + other,
+                                 "build " + pol + " -o " + q(scratch("", ".apb")) + " --verify"}) {
+    r = agentpolc(cmd + " --jobs 2");
+    INFO(cmd << " --jobs 2: " << r.err);
+    CHECK(r.exit == 2);
+  }
 }
