@@ -1,4 +1,5 @@
-// state_db.cpp — StateDb over the SQLite C API: open + pragmas, migrations
+// state_db.cpp — StateDb over the SQLite C API: open + pragmas (retried
+// while another opener holds a new file's lock), migrations
 // (each in BEGIN IMMEDIATE, re-reading the version inside so concurrent
 // openers migrate once), the transaction helper, and the revocation
 // queries (approvals: approvals_db.cpp).
@@ -7,8 +8,10 @@
 #include "core/state_stmt.h"
 
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <sys/stat.h>
+#include <thread>
 
 namespace agentpol::gateway {
 namespace {
@@ -81,12 +84,24 @@ std::unique_ptr<StateDb> StateDb::open(const std::string& dir, std::string* erro
     return nullptr;
   }
   sqlite3_busy_timeout(db, kBusyTimeoutMs);
-  if (!s->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;", error) ||
-      !s->migrate(error)) {
-    *error = path + ": " + *error;
-    return nullptr;
+  // Two processes opening a new state directory at once can find the file
+  // locked where SQLite does not call the busy handler (switching a new
+  // database to WAL): the setup is retried until the busy timeout.
+  auto give_up_at = std::chrono::steady_clock::now() + std::chrono::milliseconds(kBusyTimeoutMs);
+  for (;;) {
+    if (s->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;", error) &&
+        s->migrate(error))
+      return s;
+    int code = sqlite3_errcode(db) & 0xff;
+    bool busy = code == SQLITE_BUSY || code == SQLITE_LOCKED;
+    if (!busy || std::chrono::steady_clock::now() >= give_up_at) {
+      *error = path + ": " + *error;
+      return nullptr;
+    }
+    std::string ignored;
+    if (!sqlite3_get_autocommit(db)) s->exec("ROLLBACK", &ignored);
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
-  return s;
 }
 
 StateDb::~StateDb() {

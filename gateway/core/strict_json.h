@@ -23,4 +23,10 @@ bool parse_strict(std::string_view text, json* out, std::string* error);
 // never throws (invalid UTF-8, which parse_strict never lets in, is replaced).
 std::string canonical(const json& value);
 
+// Appends `s` as a JSON string. ASCII text goes through agentpol's one
+// escaper (append_json_string); text with other bytes through nlohmann's
+// writer, which replaces invalid UTF-8 with U+FFFD, so a line built from
+// untrusted strings is always valid JSON.
+void append_json_text(std::string_view s, std::string* out);
+
 }  // namespace agentpol::gateway

@@ -14,7 +14,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { ElicitRequestSchema } from "@modelcontextprotocol/sdk/types.js";
-import { GATEWAY, connect, raw, compile, cli, FILESYSTEM, EVERYTHING, workspace, calls, text, sleep,
+import { GATEWAY, connect, connectAll, raw, compile, cli, FILESYSTEM, EVERYTHING, workspace, calls, text, sleep,
   initialize, toolCall } from "./harness.mjs";
 
 const policy = (root, extra = "") => `
@@ -256,9 +256,9 @@ test("two gateways and the CLI on one state directory: 100 escalations, none los
   const ws = workspace();
   const bundle = compile(EV_ESCALATE, path.join(ws.dir, "ev.apb"));
   const auditA = path.join(ws.dir, "a.jsonl"), auditB = path.join(ws.dir, "b.jsonl");
-  const [ga, gb] = await Promise.all([
-    connect({ bundle, agent: "bot", ...ws, audit: auditA }, EVERYTHING()),
-    connect({ bundle, agent: "bot", ...ws, audit: auditB }, EVERYTHING()),
+  const [ga, gb] = await connectAll([
+    [{ bundle, agent: "bot", ...ws, audit: auditA }, EVERYTHING()],
+    [{ bundle, agent: "bot", ...ws, audit: auditB }, EVERYTHING()],
   ]);
   try {
     const n = 100;

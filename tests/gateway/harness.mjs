@@ -62,8 +62,24 @@ export async function connect(o, server, clientOptions = undefined, setup = unde
   transport.stderr?.on("data", (d) => (stderr += d));
   const client = new Client({ name: "agentpol-gateway-tests", version: "1.0.0" }, clientOptions);
   if (setup) setup(client);
-  await client.connect(transport);
+  try {
+    await client.connect(transport);
+  } catch (e) {
+    await client.close().catch(() => {});
+    e.message += `; the gateway's stderr: ${stderr.trim() || "(empty)"}`;
+    throw e;
+  }
   return { client, transport, stderr: () => stderr, close: () => client.close() };
+}
+
+// Several gateways at once; if one fails to start, the others are closed
+// before the error goes on (so a failed test does not leave them running).
+export async function connectAll(list) {
+  const settled = await Promise.allSettled(list.map(([o, server]) => connect(o, server)));
+  const failed = settled.find((r) => r.status === "rejected");
+  if (!failed) return settled.map((r) => r.value);
+  await Promise.all(settled.filter((r) => r.status === "fulfilled").map((r) => r.value.close()));
+  throw failed.reason;
 }
 
 // The gateway on raw pipes: send(obj|string) writes one line; next() waits for the next message.

@@ -59,6 +59,25 @@ TEST_CASE("audit: a call line holds every field, in the documented order", "[aud
         R"("message":"tool \"x\" maps to no action of the policy","bundle":"h1","mode":"enforce","outcome":"blocked"})");
 }
 
+TEST_CASE("audit: a call line is valid JSON whatever its strings hold", "[audit]") {
+  Caller caller{"reader", std::string("ann")};
+  Verdict v;
+  v.message = std::string("quote \" back\\slash \n\t\x01 caf\xc3\xa9 bad \xff\xfe end");
+  CallRecord rec;
+  rec.audit_id = "abc-000002";
+  rec.caller = &caller;
+  rec.tool = std::string("t\x80");  // not UTF-8
+  rec.verdict = &v;
+  rec.approver = std::string("ops \xc3");  // a cut-off sequence
+  std::string line = call_line(rec);
+  json parsed;
+  REQUIRE_NOTHROW(parsed = json::parse(line));
+  CHECK(parsed["message"] == "quote \" back\\slash \n\t\x01 caf\xc3\xa9 bad \xef\xbf\xbd\xef\xbf\xbd end");
+  CHECK(parsed["tool"] == "t\xef\xbf\xbd");
+  CHECK(parsed["approver"] == "ops \xef\xbf\xbd");
+  CHECK(line.find('\n') == std::string::npos);  // one line
+}
+
 TEST_CASE("audit: reload events", "[audit]") {
   ReloadEvent e{"bundle_refused", "enforced", "/p/b.apb", "not a valid bundle: bad magic", "h1"};
   CHECK(reload_line(0, e) ==
