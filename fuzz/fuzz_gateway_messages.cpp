@@ -2,17 +2,24 @@
 // reader: arbitrary bytes framed into lines (stdio framing, a small limit)
 // and handed to the Session as client messages, or as server messages for
 // lines starting with 'S', against examples/mcp_filesystem compiled at
-// start-up. Any crash or sanitizer report is a bug, and so is a tools/call
-// reaching the server without an audit line that allowed and forwarded it.
+// start-up, with a real state database (approvals): a line "A" approves and
+// "D" declines every pending approval, then lets a poll interval pass. The
+// first byte picks the caller (docs_reader, or docs_editor whose writes are
+// escalated). Any crash or sanitizer report is a bug, and so is a tools/call
+// reaching the server without an audit line that allowed and forwarded it
+// or approved it.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <string>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include "core/session.h"
+#include "core/state_db.h"
 #include "driver/bundle_source.h"
 #include "stdio/line_framer.h"
 
@@ -30,7 +37,9 @@ struct Checked : Peers, AuditSink {
     auto method = doc.is_object() ? doc.find("method") : doc.end();
     if (method == doc.end() || *method != "tools/call") return;
     json line = json::parse(last_audit);
-    if (line["outcome"] != "forwarded" || line["decision"] != "allow") std::abort();
+    bool allowed = line["outcome"] == "forwarded" && line["decision"] == "allow";
+    bool approved = line["outcome"] == "approved" && line["decision"] == "escalate" && line["approval"].is_string();
+    if (!allowed && !approved) std::abort();
     last_audit = "{\"outcome\":\"used\"}";  // one audit line, one call
   }
   void note(std::string_view) override {}
@@ -43,7 +52,11 @@ struct Checked : Peers, AuditSink {
 struct Fixture {
   Checked peers;
   std::unique_ptr<PolicyFiles> files;
+  std::unique_ptr<StateDb> state;
+  sqlite3* raw = nullptr;  // a second connection, to empty the approvals between inputs
 };
+
+constexpr int64_t kStart = 1795874580000;
 
 Fixture& fixture() {
   static Fixture f = [] {
@@ -59,8 +72,15 @@ Fixture& fixture() {
     x.files = std::make_unique<PolicyFiles>(PolicyPaths{path, "", "", ""}, Caller{"docs_reader", {}});
     std::vector<ReloadEvent> events;
     std::string error;
-    if (!x.files->load(1795874580000, &events, &error)) std::abort();
+    if (!x.files->load(kStart, &events, &error)) std::abort();
     unlink(path.c_str());
+    static const std::string dir = "/tmp/fuzz_gateway_messages." + std::to_string(getpid()) + ".state";
+    std::atexit([] { std::filesystem::remove_all(dir); });
+    x.state = StateDb::open(dir, &error);
+    if (!x.state || sqlite3_open((dir + "/" + kStateFile).c_str(), &x.raw) != SQLITE_OK) {
+      std::cerr << "fuzz_gateway_messages: cannot open the state database: " << error << "\n";
+      std::abort();
+    }
     return x;
   }();
   return f;
@@ -70,12 +90,26 @@ Fixture& fixture() {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   Fixture& f = fixture();
+  sqlite3_exec(f.raw, "DELETE FROM approvals", nullptr, nullptr, nullptr);
+  int64_t now = kStart;
   SessionInputs in{f.files.get(), &f.peers, [](std::string_view) { return RevocationCheck{}; },
-                   [] { return int64_t(1795874580000); }};
-  Session session(SessionOptions{Caller{"docs_reader", {}}, false}, in, f.peers);
+                   [&now] { return now; }, f.state.get()};
+  Caller caller{size && (data[0] & 1) ? "docs_editor" : "docs_reader", {}};
+  SessionOptions options{caller, false, ApprovalOptions{false, 30000, 3600 * 1000}};
+  Session session(options, in, f.peers);
+  auto settle_all = [&](bool approve) {
+    std::string error;
+    for (const Approval& a : f.state->approvals(true, now, &error)) {
+      Approval after;
+      f.state->decide_approval(a.id, approve, "fuzz", "", now, &after, &error);
+    }
+    now += 1000;  // past the poll interval: tick looks at the database
+    session.tick();
+  };
   LineFramer framer(4096);
   auto line = [&](std::string_view l) {
-    if (!l.empty() && l[0] == 'S') session.server_message(l.substr(1));
+    if (l == "A" || l == "D") settle_all(l == "A");
+    else if (!l.empty() && l[0] == 'S') session.server_message(l.substr(1));
     else session.client_message(l);
   };
   auto over = [&] { session.client_oversized(4096); };
